@@ -1,0 +1,79 @@
+// npm test: THE test command. Browsers, generation, typecheck, lint, every test in Chromium and
+// Firefox, the build, the manifest check, Storybook and its story tests — then one closing line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const started = Date.now();
+rmSync('.reports', { recursive: true, force: true });
+mkdirSync('.reports', { recursive: true });
+
+function run(title, cmd, args, env = {}) {
+  const t = Date.now();
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const secs = ((Date.now() - t) / 1000).toFixed(1);
+  if (r.status !== 0) {
+    console.error(`✖ ${title} failed (${secs} s)`);
+    finish(title);
+  }
+  console.log(`✔ ${title} (${secs} s)`);
+}
+
+function counts() {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const b = '.reports/browser tests.json';
+  if (existsSync(b)) {
+    const c = JSON.parse(readFileSync(b, 'utf8'));
+    passed += c.passed;
+    failed += c.failed;
+    skipped += c.skipped;
+  }
+  const s = '.reports/stories.json';
+  if (existsSync(s)) {
+    const c = JSON.parse(readFileSync(s, 'utf8'));
+    passed += c.numPassedTests;
+    failed += c.numFailedTests;
+    skipped += c.numPendingTests + (c.numTodoTests ?? 0);
+  }
+  return { passed, failed, skipped };
+}
+
+function finish(failedStep) {
+  const c = counts();
+  const failed = c.failed + (failedStep && c.failed === 0 ? 1 : 0);
+  const mins = ((Date.now() - started) / 60000).toFixed(1);
+  if (failedStep) console.error(`\nnpm test stopped at: ${failedStep} (${mins} min)`);
+  else console.log(`\nAll checks passed (${mins} min).`);
+  console.log(`${c.passed} passed, ${failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
+  process.exit(failedStep ? 1 : 0);
+}
+
+const npx = (title, ...args) => run(title, 'npx', ['--no-install', ...args]);
+
+run('browsers (Debian Chromium + Firefox ESR)', 'node', ['scripts/ensure-browsers.mjs']);
+
+// Generate: the manifest from the element sources, into a scratch folder to compare later.
+const fresh = join('.reports', 'cem');
+mkdirSync(fresh, { recursive: true });
+npx('custom-elements.json (fresh)', 'cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', fresh, '--quiet');
+
+npx('typecheck', 'tsc', '--noEmit', '-p', 'tsconfig.json');
+npx('lint', 'eslint', '.', '--max-warnings', '0');
+npx('browser tests (Chromium, Firefox ESR)', 'wtr');
+run('build (rollup: ESM modules + CDN file)', 'npm', ['run', 'build', '--silent']);
+
+const committed = existsSync('custom-elements.json') ? readFileSync('custom-elements.json', 'utf8') : '';
+const generated = readFileSync(join(fresh, 'custom-elements.json'), 'utf8');
+rmSync(fresh, { recursive: true, force: true });
+if (committed.trim() !== generated.trim()) {
+  console.error('\n✖ custom-elements.json is not the manifest the sources give: run `npm run analyze` and commit it.');
+  finish('manifest check');
+}
+console.log('✔ custom-elements.json matches the sources');
+
+npx('Storybook build', 'storybook', 'build', '--quiet', '-o', 'storybook-static');
+npx('story tests (play functions + axe, Chromium)', 'vitest', 'run', '--project=storybook', '--reporter=default', '--reporter=json', '--outputFile.json=.reports/stories.json');
+finish(null);
