@@ -1,0 +1,6 @@
+export * from './types.js';
+export * from './reasons.js';
+export * from './machine.js';
+export * from './intents.js';
+export * from './phone.js';
+export * from './time.js';

@@ -1,0 +1,429 @@
+/**
+ * The push preview workflow as a pure state machine: `transition(state, event)` and the
+ * rule of which action each state allows. Rules carry the W-ids of shared/spec/workflow.md.
+ */
+import type { Refusal } from './reasons.js';
+import {
+  MAX_CONFERENCE_PARTIES,
+  PUSH_PREVIEW_MEDIA,
+  type Agent,
+  type Call,
+  type CallResult,
+  type CallbackType,
+  type Campaign,
+  type Chain,
+  type Interaction,
+  type Target,
+  type Wrapup,
+} from './types.js';
+
+export const AGENT_PHASES = ['logged-out', 'not-ready', 'ready'] as const;
+/** Phases with a live interaction on the agent's desktop. */
+export const LIVE_PHASES = ['ringing', 'previewing', 'dialing', 'connected', 'after-call'] as const;
+/** Ends of an interaction. It stays on screen until the next preview or a dismiss. */
+export const END_PHASES = ['done', 'rejected', 'cancelled', 'transferred', 'stale', 'failed'] as const;
+export const PHASES = [...AGENT_PHASES, ...LIVE_PHASES, ...END_PHASES] as const;
+
+export type AgentPhase = (typeof AGENT_PHASES)[number];
+export type LivePhase = (typeof LIVE_PHASES)[number];
+export type EndPhase = (typeof END_PHASES)[number];
+export type Phase = (typeof PHASES)[number];
+
+export const isLivePhase = (p: Phase): p is LivePhase => (LIVE_PHASES as readonly string[]).includes(p);
+export const isEndPhase = (p: Phase): p is EndPhase => (END_PHASES as readonly string[]).includes(p);
+/** Ends that still hold the agent until dismissed: the server must be told (W-30). */
+export const isBlockingEnd = (p: Phase): boolean => p === 'stale' || p === 'failed';
+
+export interface WorkflowState {
+  readonly phase: Phase;
+  readonly agent: Agent;
+  readonly campaign: Campaign | null;
+  /** Present in live and end phases, null in agent phases. */
+  readonly interaction: Interaction | null;
+  /** Present while dialing or connected. */
+  readonly call: Call | null;
+  readonly wrapup: Wrapup;
+  /** Why the interaction ended, where the server said so (transfer target, failure text). */
+  readonly ended: { readonly target?: Target; readonly detail?: string; readonly auto?: boolean } | null;
+  /** The last time the machine was told about (epoch ms), for countdowns. */
+  readonly now: number;
+}
+
+export const EMPTY_WRAPUP: Wrapup = { callResult: null, doNotCall: false, dispositionCode: null };
+
+export function initialState(agentId = 'agent', agentName = ''): WorkflowState {
+  return {
+    phase: 'logged-out',
+    agent: { id: agentId, name: agentName, status: 'logged-out', mediaTypes: [] },
+    campaign: null,
+    interaction: null,
+    call: null,
+    wrapup: EMPTY_WRAPUP,
+    ended: null,
+    now: 0,
+  };
+}
+
+/** The server's view of the desk, as a connector reads it after a reload or reconnect. */
+export interface Snapshot {
+  readonly agent: Agent;
+  readonly campaign: Campaign | null;
+  readonly interaction: Interaction | null;
+  readonly phase: Phase;
+  readonly call: Call | null;
+}
+
+/** Events the machine understands: what the server said, and a few local facts. */
+export type WorkflowEvent =
+  | { readonly type: 'agent'; readonly agent: Agent; readonly campaign?: Campaign | null }
+  | { readonly type: 'offered'; readonly interaction: Interaction; readonly campaign: Campaign }
+  | { readonly type: 'accepted'; readonly interactionId: string; readonly owner: string; readonly at: number }
+  | { readonly type: 'rejected'; readonly interactionId: string; readonly auto: boolean }
+  | { readonly type: 'cancelled'; readonly interactionId: string }
+  | { readonly type: 'transferred'; readonly interactionId: string; readonly target: Target }
+  | { readonly type: 'dialing'; readonly interactionId: string; readonly call: Call }
+  | { readonly type: 'connected'; readonly interactionId: string; readonly at: number }
+  | { readonly type: 'call'; readonly interactionId: string; readonly call: Call }
+  | { readonly type: 'call-ended'; readonly interactionId: string; readonly callResult: CallResult | null }
+  | { readonly type: 'chain'; readonly interactionId: string; readonly chain: Chain }
+  | { readonly type: 'rescheduled'; readonly interactionId: string; readonly at: number; readonly callbackType: CallbackType }
+  | { readonly type: 'done'; readonly interactionId: string }
+  | { readonly type: 'stale'; readonly interactionId: string }
+  | { readonly type: 'failed'; readonly interactionId: string; readonly detail?: string }
+  | { readonly type: 'closed'; readonly interactionId: string }
+  | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
+  | { readonly type: 'tick'; readonly at: number }
+  | { readonly type: 'wrapup'; readonly patch: Partial<Wrapup> };
+
+export type WorkflowEventType = WorkflowEvent['type'];
+
+/** Every action an agent can take. Each is offered only where {@link refusalFor} says so. */
+export const ACTIONS = [
+  'login',
+  'logout',
+  'ready',
+  'not-ready',
+  'accept',
+  'reject',
+  'connect',
+  'cancel',
+  'transfer',
+  'conference',
+  'hold',
+  'retrieve',
+  'start-recording',
+  'stop-recording',
+  'disconnect',
+  'update-record',
+  'add-chained-record',
+  'reschedule',
+  'set-active-record',
+  'set-call-result',
+  'mark-do-not-call',
+  'set-disposition',
+  'mark-done',
+  'dismiss',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * Which actions each phase offers, by the source's own words. The comments are the W-ids.
+ * Conditions that depend on more than the phase are in {@link refusalFor}.
+ */
+const PHASE_ACTIONS: Readonly<Record<Phase, readonly Action[]>> = {
+  'logged-out': ['login'], // W-1
+  'not-ready': ['ready', 'logout'], // W-2
+  ready: ['not-ready', 'logout'], // W-2
+  ringing: ['accept', 'reject'], // W-3, W-4, W-5, W-6
+  previewing: [
+    'connect', // W-7
+    'set-active-record', // W-8
+    'cancel', // W-10
+    'transfer', // W-11
+    'update-record', // W-12, W-15 (Edit, then Update Record; W-9 edits the number to dial)
+    'add-chained-record', // W-13
+    'reschedule', // W-14
+    'mark-done', // W-28
+  ],
+  dialing: ['disconnect', 'update-record', 'add-chained-record', 'reschedule'], // W-16, W-21
+  connected: [
+    'conference', // W-17
+    'transfer', // W-18
+    'hold', // W-19
+    'retrieve', // W-19
+    'start-recording', // W-20
+    'stop-recording', // W-20
+    'update-record', // W-21
+    'add-chained-record', // W-21
+    'reschedule', // W-21
+    'disconnect', // W-22
+  ],
+  'after-call': [
+    'transfer', // W-23
+    'set-call-result', // W-24
+    'mark-do-not-call', // W-25
+    'set-active-record', // W-26
+    'connect', // W-26: dial the newly active record
+    'add-chained-record', // W-27
+    'reschedule', // W-27
+    'update-record', // W-21 carries on into wrap-up
+    'set-disposition', // W-29
+    'mark-done', // W-28, W-29
+  ],
+  done: ['dismiss', 'logout'],
+  rejected: ['dismiss', 'logout'],
+  cancelled: ['dismiss', 'logout'],
+  transferred: ['dismiss', 'logout'],
+  stale: ['dismiss'], // W-30: nothing but closing it
+  failed: ['dismiss'],
+};
+
+/** Agent status changes are offered in every phase once logged in. */
+function statusAction(state: WorkflowState, action: Action): boolean {
+  if (state.agent.status === 'logged-out') return false;
+  if (action === 'ready') return state.agent.status === 'not-ready';
+  if (action === 'not-ready') return state.agent.status === 'ready';
+  return false;
+}
+
+/**
+ * Does this phase offer `action` at all? Controls not offered are absent; controls offered but
+ * refused for another reason ({@link refusalFor}) are shown disabled with that reason.
+ */
+export function offeredIn(state: WorkflowState, action: Action): boolean {
+  if (action === 'ready' || action === 'not-ready') return statusAction(state, action);
+  return PHASE_ACTIONS[state.phase].includes(action);
+}
+
+/**
+ * Why `action` is not offered in `state`, or null when it is. The single rule of what each
+ * state allows: elements show, hide or disable their controls from it.
+ */
+export function refusalFor(state: WorkflowState, action: Action): Refusal | null {
+  if (action === 'ready' || action === 'not-ready') {
+    return statusAction(state, action) ? null : { reason: 'not-allowed' };
+  }
+  if (!PHASE_ACTIONS[state.phase].includes(action)) {
+    return { reason: state.phase === 'stale' ? 'stale' : 'not-allowed' };
+  }
+  const call = state.call;
+  switch (action) {
+    case 'conference':
+      return call && call.parties >= MAX_CONFERENCE_PARTIES ? { reason: 'conference-full' } : null; // W-17
+    case 'hold':
+      return call?.held ? { reason: 'not-allowed' } : null; // W-19
+    case 'retrieve':
+      return call?.held ? null : { reason: 'not-allowed' }; // W-19
+    case 'start-recording':
+    case 'stop-recording':
+      if (state.campaign?.telephony !== 'sip') return { reason: 'recording-unavailable' }; // W-20
+      return (action === 'start-recording') === Boolean(call?.recording) ? { reason: 'not-allowed' } : null;
+    case 'transfer':
+      return state.campaign && state.campaign.transferTargets.length > 0 ? null : { reason: 'unknown-target' };
+    case 'set-disposition':
+      return state.campaign && state.campaign.dispositionCodes.length > 0 ? null : { reason: 'not-allowed' };
+    case 'set-active-record':
+      return state.interaction && state.interaction.chain.records.length > 1 ? null : { reason: 'not-allowed' };
+    case 'logout':
+      return null;
+    default:
+      return null;
+  }
+}
+
+export function allowedActions(state: WorkflowState): ReadonlySet<Action> {
+  return new Set(ACTIONS.filter((a) => refusalFor(state, a) === null));
+}
+
+function sameInteraction(state: WorkflowState, id: string): boolean {
+  return state.interaction !== null && state.interaction.id === id;
+}
+
+function inPhase(state: WorkflowState, ...phases: Phase[]): boolean {
+  return phases.includes(state.phase);
+}
+
+function agentPhase(agent: Agent): AgentPhase {
+  return agent.status;
+}
+
+/** Is the snapshot's phase one the machine can be in with that data? */
+export function isConsistent(s: Snapshot): boolean {
+  if (s.agent.status === 'logged-out') return s.phase === 'logged-out' && s.interaction === null;
+  if ((AGENT_PHASES as readonly string[]).includes(s.phase)) return s.interaction === null && s.phase === s.agent.status;
+  if (s.interaction === null) return false;
+  const calling = s.phase === 'dialing' || s.phase === 'connected';
+  return calling === (s.call !== null);
+}
+
+/**
+ * The machine. Pure: returns the same object when the event does not apply (a duplicate,
+ * an event for another interaction, one the phase does not expect), so callers can tell
+ * "ignored" by identity.
+ */
+export function transition(state: WorkflowState, event: WorkflowEvent): WorkflowState {
+  switch (event.type) {
+    case 'tick':
+      return event.at > state.now ? { ...state, now: event.at } : state;
+
+    case 'agent': {
+      const agent = event.agent;
+      const campaign = event.campaign === undefined ? state.campaign : event.campaign;
+      if (agent.status === 'logged-out') {
+        if (isLivePhase(state.phase)) return state; // the server never logs out a busy desk
+        return { ...state, agent, campaign, phase: 'logged-out', interaction: null, call: null, ended: null };
+      }
+      const phase = isLivePhase(state.phase) || isEndPhase(state.phase) ? state.phase : agentPhase(agent);
+      return { ...state, agent, campaign, phase };
+    }
+
+    case 'offered': {
+      // W-2: only a Ready agent who chose the push preview media type (W-1) gets a preview,
+      // and never on top of a live one or a stale one still on screen.
+      const free = !isLivePhase(state.phase) && !isBlockingEnd(state.phase);
+      if (!free || state.agent.status !== 'ready' || !state.agent.mediaTypes.includes(PUSH_PREVIEW_MEDIA)) {
+        return state;
+      }
+      if (state.interaction?.id === event.interaction.id) return state;
+      // W-3: it rings, as open media.
+      return {
+        ...state,
+        phase: 'ringing',
+        campaign: event.campaign,
+        interaction: { ...event.interaction, media: 'open-media', owner: null },
+        call: null,
+        wrapup: EMPTY_WRAPUP,
+        ended: null,
+      };
+    }
+
+    case 'accepted': // W-4
+      if (!sameInteraction(state, event.interactionId) || !inPhase(state, 'ringing')) return state;
+      return {
+        ...state,
+        phase: 'previewing',
+        interaction: { ...state.interaction!, owner: event.owner, acceptedAt: event.at },
+      };
+
+    case 'rejected': // W-5, W-6
+      if (!sameInteraction(state, event.interactionId) || !inPhase(state, 'ringing')) return state;
+      return { ...state, phase: 'rejected', ended: { auto: event.auto } };
+
+    case 'cancelled': // W-10
+      if (!sameInteraction(state, event.interactionId) || !inPhase(state, 'previewing')) return state;
+      return { ...state, phase: 'cancelled', interaction: { ...state.interaction!, owner: null } };
+
+    case 'transferred': // W-11, W-18, W-23
+      if (!sameInteraction(state, event.interactionId)) return state;
+      if (!inPhase(state, 'previewing', 'dialing', 'connected', 'after-call')) return state;
+      return {
+        ...state,
+        phase: 'transferred',
+        call: null,
+        interaction: { ...state.interaction!, owner: null, media: 'open-media' },
+        ended: { target: event.target },
+      };
+
+    case 'dialing': // W-7, W-16, W-26 (redial from wrap-up)
+      if (!sameInteraction(state, event.interactionId) || !inPhase(state, 'previewing', 'after-call')) return state;
+      return {
+        ...state,
+        phase: 'dialing',
+        call: event.call,
+        interaction: { ...state.interaction!, media: 'voice' },
+        wrapup: { ...state.wrapup, callResult: null },
+      };
+
+    case 'connected': // W-16
+      if (!sameInteraction(state, event.interactionId) || !inPhase(state, 'dialing') || !state.call) return state;
+      return { ...state, phase: 'connected', call: { ...state.call, connectedAt: event.at } };
+
+    case 'call': // W-17, W-19, W-20
+      if (!sameInteraction(state, event.interactionId) || !inPhase(state, 'connected')) return state;
+      if (event.call.parties > MAX_CONFERENCE_PARTIES || event.call.parties < 2) return state;
+      return { ...state, call: event.call };
+
+    case 'call-ended': // W-22
+      if (!sameInteraction(state, event.interactionId) || !inPhase(state, 'dialing', 'connected')) return state;
+      return {
+        ...state,
+        phase: 'after-call',
+        call: null,
+        interaction: { ...state.interaction!, media: 'open-media' },
+        wrapup: { ...state.wrapup, callResult: event.callResult ?? state.wrapup.callResult },
+      };
+
+    case 'chain': // W-8, W-12, W-13, W-15, W-26
+      if (!sameInteraction(state, event.interactionId) || !isLivePhase(state.phase)) return state;
+      if (!event.chain.records.some((r) => r.handle === event.chain.activeHandle)) return state;
+      return { ...state, interaction: { ...state.interaction!, chain: event.chain } };
+
+    case 'rescheduled': // W-14, W-27
+      if (!sameInteraction(state, event.interactionId) || !isLivePhase(state.phase) || state.phase === 'ringing') {
+        return state;
+      }
+      return {
+        ...state,
+        interaction: { ...state.interaction!, rescheduledAt: { at: event.at, type: event.callbackType } },
+      };
+
+    case 'done': // W-28, W-29
+      if (!sameInteraction(state, event.interactionId) || !inPhase(state, 'previewing', 'after-call')) return state;
+      return { ...state, phase: 'done' };
+
+    case 'stale': // W-30
+      if (!sameInteraction(state, event.interactionId)) return state;
+      if (!inPhase(state, 'ringing', 'previewing', 'after-call')) return state;
+      return { ...state, phase: 'stale', call: null };
+
+    case 'failed':
+      if (!sameInteraction(state, event.interactionId) || !isLivePhase(state.phase)) return state;
+      return { ...state, phase: 'failed', call: null, ended: { detail: event.detail } };
+
+    case 'closed':
+      if (!sameInteraction(state, event.interactionId) || !isEndPhase(state.phase)) return state;
+      return { ...state, phase: agentPhase(state.agent), interaction: null, call: null, wrapup: EMPTY_WRAPUP, ended: null };
+
+    case 'snapshot': {
+      const s = event.snapshot;
+      if (!isConsistent(s)) return state;
+      const same = state.interaction !== null && s.interaction !== null && state.interaction.id === s.interaction.id;
+      // A live interaction the server no longer has failed from the agent's point of view.
+      if (isLivePhase(state.phase) && s.interaction === null) {
+        return { ...state, agent: s.agent, campaign: s.campaign ?? state.campaign, phase: 'failed', call: null, ended: { detail: 'gone' } };
+      }
+      return {
+        ...state,
+        agent: s.agent,
+        campaign: s.campaign,
+        interaction: s.interaction,
+        call: s.call,
+        phase: s.phase,
+        wrapup: same ? state.wrapup : EMPTY_WRAPUP,
+        ended: same ? state.ended : null,
+      };
+    }
+
+    case 'wrapup': {
+      // W-24, W-25, W-29: choices made while wrapping up.
+      if (!inPhase(state, 'after-call') || !state.campaign) return state;
+      const p = event.patch;
+      if (p.callResult !== undefined && p.callResult !== null && !state.campaign.callResults.includes(p.callResult)) {
+        return state;
+      }
+      if (
+        p.dispositionCode !== undefined &&
+        p.dispositionCode !== null &&
+        !state.campaign.dispositionCodes.some((d) => d.code === p.dispositionCode)
+      ) {
+        return state;
+      }
+      return { ...state, wrapup: { ...state.wrapup, ...p } };
+    }
+  }
+}
+
+/** Apply several events in order. */
+export function run(state: WorkflowState, events: readonly WorkflowEvent[]): WorkflowState {
+  return events.reduce(transition, state);
+}

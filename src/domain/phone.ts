@@ -1,0 +1,32 @@
+/**
+ * Phone numbers: validated and normalised with libphonenumber-js (W-9: the agent may add an
+ * area code before dialing), so Japanese and other numbers follow their own plans.
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+
+export type PhoneCheck =
+  | { readonly ok: true; readonly e164: string; readonly national: string; readonly international: string }
+  | { readonly ok: false };
+
+/** Parse `input` as dialled in `country` (ISO 3166 alpha-2) or as an international +number. */
+export function checkPhone(input: string, country: string): PhoneCheck {
+  const text = input.trim();
+  if (text.length === 0 || text.length > 40 || !/^[+\d\s().\-‐－ー０-９]+$/.test(text)) return { ok: false };
+  // Full-width digits and dashes, as Japanese keyboards type them.
+  const ascii = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[‐－ー]/g, '-');
+  const parsed = parsePhoneNumberFromString(ascii, country.toUpperCase() as CountryCode);
+  if (!parsed || !parsed.isValid()) return { ok: false };
+  return {
+    ok: true,
+    e164: parsed.number,
+    national: parsed.formatNational(),
+    international: parsed.formatInternational(),
+  };
+}
+
+/** Two spellings of one number are the same number. */
+export function samePhone(a: string, b: string, country: string): boolean {
+  const x = checkPhone(a, country);
+  const y = checkPhone(b, country);
+  return x.ok && y.ok ? x.e164 === y.e164 : a.trim() === b.trim();
+}

@@ -1,0 +1,46 @@
+/**
+ * Why an action was refused. The elements translate these codes into the agent's language;
+ * the server's own text, when there is one, travels beside the code as `detail`.
+ */
+export const REFUSAL_REASONS = [
+  /** The action is not offered in this phase of the workflow. */
+  'not-allowed',
+  /** Another request of this session is still under way (no double submit). */
+  'busy',
+  /** W-1: no push preview media type chosen at login. */
+  'media-type-required',
+  /** W-29: a disposition code must be picked before Mark Done. */
+  'disposition-required',
+  /** Record edits or a new chained number are not saved yet. */
+  'unsaved-changes',
+  /** W-17: the conference already has three parties. */
+  'conference-full',
+  /** W-20: recording needs a SIP line. */
+  'recording-unavailable',
+  'invalid-number',
+  'invalid-field',
+  'invalid-time',
+  'outside-calling-window',
+  'do-not-call',
+  /** W-30: the record went stale; the server refuses every request about it. */
+  'stale',
+  'not-owner',
+  'unknown-record',
+  'unknown-target',
+  'timeout',
+  'network',
+  'aborted',
+  'server-error',
+  'malformed-response',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+export function isRefusalReason(value: unknown): value is RefusalReason {
+  return typeof value === 'string' && (REFUSAL_REASONS as readonly string[]).includes(value);
+}
+
+export interface Refusal {
+  readonly reason: RefusalReason;
+  /** The server's or validator's own words, if any (shown under the translated reason). */
+  readonly detail?: string;
+}
