@@ -1,0 +1,4 @@
+export * from './server.js';
+export * from './connector.js';
+export * from './seed-data.js';
+export { Random } from './random.js';

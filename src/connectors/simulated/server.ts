@@ -1,0 +1,449 @@
+/**
+ * An in-memory outbound server (OCS) with a push preview campaign: a calling list of chains,
+ * push to the first Ready agent, reject to the top of the queue, dialing with configurable
+ * outcomes, stale records, do-not-call across every list. Deterministic given a seed and a
+ * scheduler. Each agent's desk is kept by the same machine the session uses, so the server
+ * refuses exactly what the workflow does not offer.
+ */
+import { asyncScheduler, type SchedulerLike, type Subscription } from 'rxjs';
+import { checkFields } from '../../domain/intents.js';
+import {
+  initialState,
+  isBlockingEnd,
+  isLivePhase,
+  refusalFor,
+  transition,
+  type Action,
+  type WorkflowEvent,
+  type WorkflowState,
+} from '../../domain/machine.js';
+import { checkPhone } from '../../domain/phone.js';
+import { inCallingWindow } from '../../domain/time.js';
+import {
+  CallResult,
+  PUSH_PREVIEW_MEDIA,
+  PHONE_TYPES,
+  activeRecord,
+  type Call,
+  type Campaign,
+  type Chain,
+  type ContactRecord,
+  type Interaction,
+} from '../../domain/types.js';
+import { ok, refused, type Command, type Result, type ServerMessage, type SnapshotAt } from '../port.js';
+import { Random } from './random.js';
+import { DEFAULT_CAMPAIGN, DEFAULT_CONTACTS, buildChains, type ContactSeed } from './seed-data.js';
+
+export type DialOutcome = 'answer' | 'busy' | 'no-answer' | 'answering-machine' | 'fax' | 'wrong-number';
+
+const OUTCOME_RESULT: Record<Exclude<DialOutcome, 'answer'>, CallResult> = {
+  busy: CallResult.Busy,
+  'no-answer': CallResult.NoAnswer,
+  'answering-machine': CallResult.AnsweringMachine,
+  fax: CallResult.Fax,
+  'wrong-number': CallResult.WrongNumber,
+};
+
+export interface SimulatedServerOptions {
+  readonly seed?: number;
+  readonly scheduler?: SchedulerLike;
+  readonly campaign?: Partial<Campaign>;
+  readonly contacts?: readonly ContactSeed[];
+  /** Outcomes of dialing, drawn at random with the seed; `['answer']` by default. */
+  readonly dialOutcomes?: readonly DialOutcome[];
+  /** How long the contact's phone rings before the outcome. */
+  readonly dialDelayMs?: number;
+  /** Pause before the next preview is pushed to an agent who just finished one. */
+  readonly pushDelayMs?: number;
+  /** Extra time after the accept deadline before the server itself auto-rejects (a desk that went away). */
+  readonly acceptGraceMs?: number;
+  /** Refuse Connect outside the record's calling window. Off by default so the demo works at any hour. */
+  readonly enforceCallingWindow?: boolean;
+}
+
+interface Desk {
+  state: WorkflowState;
+  seq: number;
+  listeners: Set<(m: ServerMessage) => void>;
+  timers: Subscription[];
+}
+
+const ACTION_OF: Record<Command['type'], Action | null> = {
+  login: 'login',
+  logout: 'logout',
+  'set-status': null,
+  accept: 'accept',
+  reject: 'reject',
+  cancel: 'cancel',
+  transfer: 'transfer',
+  connect: 'connect',
+  hold: 'hold',
+  retrieve: 'retrieve',
+  conference: 'conference',
+  'start-recording': 'start-recording',
+  'stop-recording': 'stop-recording',
+  disconnect: 'disconnect',
+  'update-record': 'update-record',
+  'add-chained-record': 'add-chained-record',
+  'set-active-record': 'set-active-record',
+  reschedule: 'reschedule',
+  'mark-done': 'mark-done',
+  close: 'dismiss',
+};
+
+export class SimulatedServer {
+  readonly scheduler: SchedulerLike;
+  campaign: Campaign;
+  private readonly random: Random;
+  private readonly desks = new Map<string, Desk>();
+  /** The calling list, top first. */
+  private queue: Chain[];
+  private readonly chains = new Map<number, Chain>();
+  private readonly doNotCall = new Set<string>();
+  private readonly processed = new Map<number, { callResult: CallResult | null; dispositionCode: string | null }>();
+  private nextHandle = 9001;
+  private nextInteraction = 1;
+  private readonly opts: Required<Omit<SimulatedServerOptions, 'campaign' | 'contacts' | 'scheduler' | 'seed'>>;
+  dialOutcomes: readonly DialOutcome[];
+
+  constructor(options: SimulatedServerOptions = {}) {
+    this.scheduler = options.scheduler ?? asyncScheduler;
+    this.random = new Random(options.seed ?? 1);
+    this.campaign = { ...DEFAULT_CAMPAIGN, ...options.campaign };
+    this.queue = buildChains(options.contacts ?? DEFAULT_CONTACTS);
+    for (const c of this.queue) this.chains.set(c.chainId, c);
+    this.dialOutcomes = options.dialOutcomes ?? ['answer'];
+    this.opts = {
+      dialOutcomes: this.dialOutcomes,
+      dialDelayMs: options.dialDelayMs ?? 1500,
+      pushDelayMs: options.pushDelayMs ?? 1500,
+      acceptGraceMs: options.acceptGraceMs ?? 5000,
+      enforceCallingWindow: options.enforceCallingWindow ?? false,
+    };
+  }
+
+  now(): number {
+    return this.scheduler.now();
+  }
+
+  /** The calling list as it stands, top first (for tests, the demo and fault checks). */
+  get callingList(): readonly Chain[] {
+    return this.queue;
+  }
+  isDoNotCall(phone: string, country: string): boolean {
+    const p = checkPhone(phone, country);
+    return this.doNotCall.has(p.ok ? p.e164 : phone);
+  }
+  processedRecord(chainId: number) {
+    return this.processed.get(chainId);
+  }
+
+  /** Listen to an agent's desk. The agent exists from the first listener or command on. */
+  listen(agentId: string, listener: (m: ServerMessage) => void): () => void {
+    const desk = this.desk(agentId);
+    desk.listeners.add(listener);
+    return () => desk.listeners.delete(listener);
+  }
+
+  snapshot(agentId: string): SnapshotAt {
+    const d = this.desk(agentId);
+    const s = d.state;
+    return { seq: d.seq, snapshot: { agent: s.agent, campaign: s.campaign, interaction: s.interaction, phase: s.phase, call: s.call } };
+  }
+
+  desk(agentId: string): Desk {
+    let d = this.desks.get(agentId);
+    if (!d) {
+      d = { state: initialState(agentId, agentId), seq: 0, listeners: new Set(), timers: [] };
+      this.desks.set(agentId, d);
+    }
+    return d;
+  }
+
+  /** Put a chain at the top of the calling list and push it to the first free Ready agent now. */
+  pushNext(): boolean {
+    for (const [agentId] of this.desks) if (this.tryPush(agentId)) return true;
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Commands
+
+  handle(agentId: string, command: Command): Result<readonly ServerMessage[]> {
+    const desk = this.desk(agentId);
+    const out: ServerMessage[] = [];
+    const emit = (e: WorkflowEvent) => out.push(this.emit(agentId, e));
+    const s = desk.state;
+
+    if (command.type === 'set-status') {
+      const action = command.status === 'ready' ? 'ready' : 'not-ready';
+      if (refusalFor(s, action)) return refused('not-allowed');
+      emit({ type: 'agent', agent: { ...s.agent, status: command.status } });
+      if (command.status === 'ready') this.schedulePush(agentId, 0);
+      return ok(out);
+    }
+
+    const action = ACTION_OF[command.type];
+    if ('interactionId' in command) {
+      const i = s.interaction;
+      if (!i || i.id !== command.interactionId) {
+        return refused(this.ownedByOther(agentId, command.interactionId) ? 'not-owner' : 'unknown-record');
+      }
+    }
+    if (action) {
+      const r = refusalFor(s, action);
+      if (r) return refused(r.reason);
+    }
+    const interaction = s.interaction;
+    const chain = interaction ? this.chains.get(interaction.chain.chainId) ?? interaction.chain : null;
+
+    switch (command.type) {
+      case 'login':
+        emit({
+          type: 'agent',
+          agent: { ...s.agent, status: 'not-ready', mediaTypes: [...command.mediaTypes] },
+          campaign: this.campaign,
+        });
+        return ok(out);
+      case 'logout':
+        emit({ type: 'agent', agent: { ...s.agent, status: 'logged-out', mediaTypes: [] }, campaign: null });
+        return ok(out);
+      case 'accept':
+        emit({ type: 'accepted', interactionId: command.interactionId, owner: agentId, at: this.now() });
+        return ok(out);
+      case 'reject':
+        this.requeue(chain!);
+        emit({ type: 'rejected', interactionId: command.interactionId, auto: command.auto });
+        this.finish(agentId);
+        return ok(out);
+      case 'cancel':
+        this.requeue(chain!);
+        emit({ type: 'cancelled', interactionId: command.interactionId });
+        this.finish(agentId);
+        return ok(out);
+      case 'transfer': {
+        const target = this.campaign.transferTargets.find((t) => t.id === command.targetId);
+        if (!target) return refused('unknown-target');
+        emit({ type: 'transferred', interactionId: command.interactionId, target });
+        this.finish(agentId);
+        return ok(out);
+      }
+      case 'connect': {
+        const record = chain!.records.find((r) => r.handle === command.handle);
+        if (!record) return refused('unknown-record');
+        const phone = checkPhone(command.number, record.country);
+        if (!phone.ok) return refused('invalid-number', command.number);
+        if (this.doNotCall.has(phone.e164)) return refused('do-not-call');
+        if (this.opts.enforceCallingWindow && !inCallingWindow(this.now(), record)) return refused('outside-calling-window');
+        const updated = this.updateChain(chain!, (r) => (r.handle === record.handle ? { ...r, attempts: r.attempts + 1 } : r), record.handle);
+        emit({ type: 'chain', interactionId: command.interactionId, chain: updated });
+        const call: Call = { number: phone.e164, handle: record.handle, startedAt: this.now(), connectedAt: null, held: false, recording: false, parties: 2 };
+        emit({ type: 'dialing', interactionId: command.interactionId, call });
+        this.schedule(agentId, this.opts.dialDelayMs, () => this.dialOutcome(agentId, command.interactionId));
+        return ok(out);
+      }
+      case 'hold':
+      case 'retrieve':
+        emit({ type: 'call', interactionId: command.interactionId, call: { ...s.call!, held: command.type === 'hold' } });
+        return ok(out);
+      case 'start-recording':
+      case 'stop-recording':
+        emit({ type: 'call', interactionId: command.interactionId, call: { ...s.call!, recording: command.type === 'start-recording' } });
+        return ok(out);
+      case 'conference': {
+        if (!this.campaign.conferenceTargets.some((t) => t.id === command.targetId)) return refused('unknown-target');
+        emit({ type: 'call', interactionId: command.interactionId, call: { ...s.call!, parties: s.call!.parties + 1 } });
+        return ok(out);
+      }
+      case 'disconnect': {
+        this.clearTimers(agentId);
+        this.armStale(agentId);
+        const callResult = s.phase === 'connected' ? CallResult.Answer : null;
+        this.setResult(chain!, s.call!.handle, callResult, command.interactionId, emit);
+        emit({ type: 'call-ended', interactionId: command.interactionId, callResult });
+        return ok(out);
+      }
+      case 'update-record': {
+        const bad = checkFields(command.fields);
+        if (bad) return refused(bad.reason, bad.detail);
+        if (!chain!.records.some((r) => r.handle === command.handle)) return refused('unknown-record');
+        const updated = this.updateChain(chain!, (r) => (r.handle === command.handle ? { ...r, fields: { ...r.fields, ...command.fields } } : r));
+        emit({ type: 'chain', interactionId: command.interactionId, chain: updated });
+        return ok(out);
+      }
+      case 'add-chained-record': {
+        const base = activeRecord(chain!)!;
+        const phone = checkPhone(command.phone, base.country);
+        if (!phone.ok) return refused('invalid-number', command.phone);
+        if (!PHONE_TYPES.includes(command.phoneType)) return refused('invalid-field', 'phoneType');
+        if (this.doNotCall.has(phone.e164)) return refused('do-not-call');
+        const record: ContactRecord = { ...base, handle: this.nextHandle++, phone: phone.national, phoneType: command.phoneType, callResult: null, attempts: 0 };
+        const updated: Chain = { ...chain!, records: [...chain!.records, record] };
+        this.chains.set(updated.chainId, updated);
+        emit({ type: 'chain', interactionId: command.interactionId, chain: updated });
+        return ok(out);
+      }
+      case 'set-active-record': {
+        if (!chain!.records.some((r) => r.handle === command.handle)) return refused('unknown-record');
+        const updated: Chain = { ...chain!, activeHandle: command.handle };
+        this.chains.set(updated.chainId, updated);
+        emit({ type: 'chain', interactionId: command.interactionId, chain: updated });
+        return ok(out);
+      }
+      case 'reschedule': {
+        const record = chain!.records.find((r) => r.handle === command.handle);
+        if (!record) return refused('unknown-record');
+        if (!(command.at > this.now())) return refused('invalid-time');
+        if (!inCallingWindow(command.at, record)) return refused('outside-calling-window');
+        emit({ type: 'rescheduled', interactionId: command.interactionId, at: command.at, callbackType: command.callbackType });
+        return ok(out);
+      }
+      case 'mark-done': {
+        const c = this.campaign;
+        if (command.dispositionCode !== null && !c.dispositionCodes.some((d) => d.code === command.dispositionCode)) {
+          return refused('invalid-field', 'dispositionCode');
+        }
+        if (c.dispositionRequired && c.dispositionCodes.length > 0 && command.dispositionCode === null) {
+          return refused('disposition-required');
+        }
+        if (command.callResult !== null && !c.callResults.includes(command.callResult)) return refused('invalid-field', 'callResult');
+        if (command.doNotCall) this.markDoNotCall(chain!);
+        const callResult = command.doNotCall ? CallResult.DoNotCall : command.callResult;
+        this.processed.set(chain!.chainId, { callResult, dispositionCode: command.dispositionCode });
+        emit({ type: 'done', interactionId: command.interactionId });
+        this.finish(agentId);
+        return ok(out);
+      }
+      case 'close':
+        emit({ type: 'closed', interactionId: command.interactionId });
+        this.finish(agentId);
+        return ok(out);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Internals
+
+  private emit(agentId: string, event: WorkflowEvent): ServerMessage {
+    const desk = this.desk(agentId);
+    desk.state = transition(desk.state, event);
+    desk.seq += 1;
+    // Messages cross the wire as JSON: each listener gets its own copy.
+    const message: ServerMessage = JSON.parse(JSON.stringify({ seq: desk.seq, event }));
+    for (const l of desk.listeners) l(JSON.parse(JSON.stringify(message)));
+    return message;
+  }
+
+  private ownedByOther(agentId: string, interactionId: string): boolean {
+    for (const [id, d] of this.desks) if (id !== agentId && d.state.interaction?.id === interactionId) return true;
+    return false;
+  }
+
+  private schedule(agentId: string, delay: number, work: () => void): void {
+    const desk = this.desk(agentId);
+    desk.timers.push(this.scheduler.schedule(work, Math.max(0, delay)));
+  }
+
+  private clearTimers(agentId: string): void {
+    const desk = this.desk(agentId);
+    for (const t of desk.timers) t.unsubscribe();
+    desk.timers = [];
+  }
+
+  private schedulePush(agentId: string, delay: number): void {
+    this.schedule(agentId, delay, () => this.tryPush(agentId));
+  }
+
+  /** W-2: push the first callable chain to a Ready agent who chose the push preview media (W-1). */
+  private tryPush(agentId: string): boolean {
+    const desk = this.desk(agentId);
+    const s = desk.state;
+    if (s.agent.status !== 'ready' || !s.agent.mediaTypes.includes(PUSH_PREVIEW_MEDIA)) return false;
+    if (isLivePhase(s.phase) || isBlockingEnd(s.phase)) return false;
+    const chain = this.queue.shift();
+    if (!chain) return false;
+    const now = this.now();
+    const interaction: Interaction = {
+      id: `ixn-${String(this.nextInteraction++).padStart(4, '0')}`,
+      campaignId: this.campaign.id,
+      chain,
+      media: 'open-media',
+      owner: null,
+      offeredAt: now,
+      acceptDeadline: now + this.campaign.acceptTimeoutSec * 1000,
+      staleAt: now + this.campaign.staleTimeoutSec * 1000,
+      acceptedAt: null,
+      rescheduledAt: null,
+    };
+    this.clearTimers(agentId);
+    this.emit(agentId, { type: 'offered', interaction, campaign: this.campaign });
+    // A desk that never answers: the server auto-rejects after the deadline and a grace.
+    this.schedule(agentId, interaction.acceptDeadline - now + this.opts.acceptGraceMs, () => {
+      const st = this.desk(agentId).state;
+      if (st.phase === 'ringing' && st.interaction?.id === interaction.id) this.handle(agentId, { type: 'reject', interactionId: interaction.id, auto: true });
+    });
+    this.armStale(agentId);
+    return true;
+  }
+
+  /** W-30: an unprocessed preview goes stale at its time; every later request is refused. */
+  private armStale(agentId: string): void {
+    const i = this.desk(agentId).state.interaction;
+    if (!i) return;
+    this.schedule(agentId, i.staleAt - this.now(), () => {
+      const st = this.desk(agentId).state;
+      if (st.interaction?.id !== i.id || !['ringing', 'previewing', 'after-call'].includes(st.phase)) return;
+      const chain = this.chains.get(i.chain.chainId);
+      if (chain) this.updateChain(chain, (r) => (r.handle === chain.activeHandle ? { ...r, callResult: CallResult.Stale } : r));
+      this.emit(agentId, { type: 'stale', interactionId: i.id });
+    });
+  }
+
+  private dialOutcome(agentId: string, interactionId: string): void {
+    const st = this.desk(agentId).state;
+    if (st.phase !== 'dialing' || st.interaction?.id !== interactionId || !st.call) return;
+    const outcome = this.random.pick(this.dialOutcomes);
+    if (outcome === 'answer') {
+      this.emit(agentId, { type: 'connected', interactionId, at: this.now() });
+      return;
+    }
+    const chain = this.chains.get(st.interaction.chain.chainId)!;
+    const result = OUTCOME_RESULT[outcome];
+    this.setResult(chain, st.call.handle, result, interactionId, (e) => this.emit(agentId, e));
+    this.emit(agentId, { type: 'call-ended', interactionId, callResult: result });
+    this.armStale(agentId);
+  }
+
+  private setResult(chain: Chain, handle: number, callResult: CallResult | null, interactionId: string, emit: (e: WorkflowEvent) => void) {
+    if (callResult === null) return;
+    const updated = this.updateChain(chain, (r) => (r.handle === handle ? { ...r, callResult } : r));
+    emit({ type: 'chain', interactionId, chain: updated });
+  }
+
+  private updateChain(chain: Chain, map: (r: ContactRecord) => ContactRecord, activeHandle = chain.activeHandle): Chain {
+    const updated: Chain = { ...chain, activeHandle, records: chain.records.map(map) };
+    this.chains.set(updated.chainId, updated);
+    return updated;
+  }
+
+  /** W-5, W-6, W-10: back to the TOP of the queue. */
+  private requeue(chain: Chain): void {
+    const fresh = this.chains.get(chain.chainId) ?? chain;
+    this.queue = [fresh, ...this.queue.filter((c) => c.chainId !== chain.chainId)];
+  }
+
+  /** W-25: the contact's numbers leave every calling list. */
+  private markDoNotCall(chain: Chain): void {
+    for (const r of chain.records) {
+      const p = checkPhone(r.phone, r.country);
+      this.doNotCall.add(p.ok ? p.e164 : r.phone);
+    }
+    this.queue = this.queue.filter((c) => !c.records.some((r) => this.isDoNotCall(r.phone, r.country)));
+  }
+
+  /** The agent is free again (unless the end holds them): the next preview follows. */
+  private finish(agentId: string): void {
+    this.clearTimers(agentId);
+    this.schedulePush(agentId, this.opts.pushDelayMs);
+  }
+}
