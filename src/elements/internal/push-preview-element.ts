@@ -1,0 +1,102 @@
+/**
+ * The base of every workflow element: reads the session through context, follows the page's
+ * language, exposes the phase as a CSS custom state, and renders action buttons from the
+ * machine's rule (absent where the phase does not offer them, disabled with a reason where
+ * something else stands in the way).
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { Intent, IntentType } from '../../domain/intents.js';
+import { offeredIn, refusalFor, type Action, type WorkflowState } from '../../domain/machine.js';
+import type { Translation } from '../../i18n/index.js';
+import { LocalizeController } from './localize.js';
+import { SessionController } from './session-controller.js';
+import { tokens } from './tokens.js';
+
+export interface ActionButton {
+  readonly action: Action;
+  readonly label: string;
+  readonly intent?: Intent;
+  readonly variant?: 'primary' | 'danger' | '';
+  /** Extra `part` names beside `action` and `action-<name>`. */
+  readonly part?: string;
+  /** Shown as the keyboard shortcut hint (aria-keyshortcuts). */
+  readonly shortcut?: string | undefined;
+}
+
+export const VERSION = '0.1.0';
+
+export abstract class PushPreviewElement extends LitElement {
+  static version = VERSION;
+  static override styles = [tokens];
+
+  protected readonly store = new SessionController(this);
+  protected readonly i18n = new LocalizeController(this);
+  private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
+  private shownState = '';
+
+  /** The intents this element offers; a refusal of one of them is shown by this element. */
+  protected abstract readonly intents: readonly IntentType[];
+
+  protected get t(): Translation {
+    return this.i18n.t;
+  }
+
+  protected get wf(): WorkflowState | undefined {
+    return this.store.state?.workflow;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const phase = this.wf?.phase ?? 'logged-out';
+    if (phase !== this.shownState && this.internals?.states) {
+      try {
+        if (this.shownState) this.internals.states.delete(this.shownState);
+        this.internals.states.add(phase);
+      } catch {
+        // CustomStateSet without plain identifiers (older engines): states are a progressive extra.
+      }
+      this.shownState = phase;
+    }
+  }
+
+  protected dispatchIntent(intent: Intent): void {
+    void this.store.dispatch(intent);
+  }
+
+  /** The refusal of one of this element's intents, translated; empty when none. */
+  protected refusalText(): string {
+    const r = this.store.state?.refusal;
+    if (!r || !this.intents.includes(r.intent)) return '';
+    return this.t.reasons[r.reason];
+  }
+
+  protected renderRefusal(): TemplateResult | typeof nothing {
+    const text = this.refusalText();
+    return text ? html`<p class="reason" part="refusal" role="alert">${text}</p>` : nothing;
+  }
+
+  protected renderAction(b: ActionButton): TemplateResult | typeof nothing {
+    const wf = this.wf;
+    if (!wf || !offeredIn(wf, b.action)) return nothing;
+    const state = this.store.state!;
+    const busy = state.pending === b.action;
+    const refusal = refusalFor(wf, b.action);
+    const disabled = state.pending !== null || refusal !== null;
+    const reason = refusal && refusal.reason !== 'not-allowed' ? this.t.reasons[refusal.reason] : '';
+    const id = `why-${b.action}`;
+    return html`<button
+        type="button"
+        class=${b.variant ?? ''}
+        part="action action-${b.action} ${b.part ?? ''}"
+        data-action=${b.action}
+        aria-disabled=${disabled ? 'true' : 'false'}
+        aria-busy=${busy ? 'true' : 'false'}
+        aria-describedby=${reason ? id : nothing}
+        aria-keyshortcuts=${b.shortcut ?? nothing}
+        title=${reason || nothing}
+        @click=${() => this.dispatchIntent(b.intent ?? ({ type: b.action } as Intent))}
+      >
+        ${b.label}</button
+      >${reason ? html`<span id=${id} class="visually-hidden">${reason}</span>` : nothing}`;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Owns a session for a region of the page: makes it from a connector (the simulated one when
+ * none is given, loaded on demand), starts it, provides it through context, re-dispatches its
+ * notices as host events, and disposes of it when the region leaves the page for good.
+ */
+import { ContextProvider } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Subscription } from 'rxjs';
+import type { Connector } from '../../connectors/port.js';
+import { Session } from '../../session/session.js';
+import { sessionContext } from '../context.js';
+import { bridgeEvents } from '../events.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+export interface OwnerConfig {
+  connector?: Connector | undefined;
+  agentId: string;
+  persist: boolean;
+}
+
+export class SessionOwner implements ReactiveController {
+  readonly provider: ContextProvider<typeof sessionContext, Host>;
+  session: Session | undefined;
+  /** A session handed in from outside (not ours to dispose of). */
+  private external: Session | undefined;
+  private owned = false;
+  private bridge: Subscription | null = null;
+  private making: Promise<Session | undefined> | null = null;
+  private generation = 0;
+
+  constructor(private readonly host: Host, private readonly config: () => OwnerConfig & { enabled: boolean }) {
+    host.addController(this);
+    this.provider = new ContextProvider(host, { context: sessionContext });
+  }
+
+  /** Resolves with the session once it exists, is connected and has read the server's state. */
+  async ready(): Promise<Session> {
+    const session = this.session ?? (this.making ? ((await this.making) ?? (await this.ready())) : await this.make());
+    await session.start();
+    return session;
+  }
+
+  /** Provide another session (from a provider above, or the host page). */
+  adopt(session: Session | undefined): void {
+    if (session === this.external) return;
+    this.external = session;
+    if (session) {
+      this.teardown();
+      this.set(session, false);
+    } else if (this.host.isConnected) {
+      void this.make();
+    }
+  }
+
+  hostConnected(): void {
+    if (!this.session && !this.external && this.config().enabled) void this.make();
+  }
+
+  hostDisconnected(): void {
+    // A move within the page is a disconnect and a connect in one task: keep the session then.
+    queueMicrotask(() => {
+      if (!this.host.isConnected) this.teardown();
+    });
+  }
+
+  /** Is there a session, or one on its way? */
+  get active(): boolean {
+    return this.session !== undefined || this.making !== null;
+  }
+
+  /** Make a new session (e.g. after the connector changed). */
+  async remake(): Promise<Session> {
+    this.teardown();
+    return this.make();
+  }
+
+  private async make(): Promise<Session> {
+    const gen = ++this.generation;
+    const current = () => gen === this.generation && !this.external;
+    const making = (async (): Promise<Session | undefined> => {
+      let connector = this.config().connector;
+      if (!connector) {
+        const { SimulatedConnector } = await import('../../connectors/simulated/connector.js');
+        if (!current()) return undefined;
+        // The host may have been given a connector while the default was loading.
+        connector = this.config().connector ?? new SimulatedConnector({ agentId: this.config().agentId });
+      }
+      if (!current()) return undefined;
+      const session = new Session(this.config().persist ? { connector } : { connector, storage: null });
+      this.set(session, true);
+      void session.start();
+      return session;
+    })();
+    this.making = making;
+    const session = await making;
+    if (this.making === making) this.making = null;
+    return session ?? this.ready();
+  }
+
+
+  private set(session: Session, owned: boolean): void {
+    this.session = session;
+    this.owned = owned;
+    this.bridge?.unsubscribe();
+    // Only the owner speaks for a session: a borrowed one is bridged by its own provider.
+    this.bridge = owned ? bridgeEvents(session, this.host) : null;
+    this.provider.setValue(session);
+    this.host.requestUpdate();
+  }
+
+  private teardown(): void {
+    this.generation++;
+    this.bridge?.unsubscribe();
+    this.bridge = null;
+    if (this.session && this.owned) this.session.dispose();
+    if (this.session) this.provider.setValue(undefined);
+    this.session = undefined;
+    this.owned = false;
+  }
+}

@@ -1,0 +1,84 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Connector } from '../../connectors/port.js';
+import type { Session } from '../../session/session.js';
+import { Announcer } from '../internal/announcer.js';
+import { LocalizeController } from '../internal/localize.js';
+import { SessionOwner } from '../internal/session-owner.js';
+import { tokens } from '../internal/tokens.js';
+
+/**
+ * Holds one push preview session for a region of the page. Every element inside it — header,
+ * sidebar, record page — reads the same session through context. Without a `connector`, the
+ * embedded simulated outbound server is used.
+ *
+ * @summary The session provider: one workflow shared by the elements inside it.
+ * @slot - The page region whose elements share the session.
+ * @csspart live-region - The visually hidden live region announcing workflow changes.
+ * @event pp-preview-offered - A preview was pushed and rings (W-3). `detail.record` is the contact's active record.
+ * @event pp-accepted - The agent accepted the preview (W-4).
+ * @event pp-rejected - The preview was rejected, by the agent or the timeout (`detail.auto`) (W-5, W-6).
+ * @event pp-call-connected - The contact answered (W-16).
+ * @event pp-call-ended - The call ended; wrap-up begins (W-22).
+ * @event pp-done - Mark Done succeeded (W-28, W-29).
+ * @event pp-interaction-ended - The interaction left the desk: cancelled, transferred, stale or failed.
+ * @event pp-refused - An action was refused; `detail.reason` says why. Nothing changed.
+ * @event pp-error - A server message could not be trusted and was ignored.
+ */
+export class PushPreviewSession extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: contents;
+      }
+    `,
+  ];
+
+  /** The connector to the outbound server. Defaults to the simulated one. */
+  @property({ attribute: false }) connector: Connector | undefined;
+
+  /** Agent id for the default simulated connector. */
+  @property({ attribute: 'agent-id' }) agentId = 'agent-1';
+
+  /** Do not keep unsaved edits in sessionStorage across a reload. */
+  @property({ type: Boolean, attribute: 'no-persist' }) noPersist = false;
+
+  private readonly owner = new SessionOwner(this, () => ({
+    connector: this.connector,
+    agentId: this.agentId,
+    persist: !this.noPersist,
+    enabled: true,
+  }));
+
+  /** The session, once made. Set it to share a session you made yourself. */
+  get session(): Session | undefined {
+    return this.owner.session;
+  }
+  set session(session: Session | undefined) {
+    this.owner.adopt(session);
+  }
+
+  /** Resolves with the session once it exists. */
+  ready(): Promise<Session> {
+    return this.owner.ready();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const s = this.owner.session;
+    if (changed.has('connector') && this.owner.active && (!s || s.connector !== this.connector) && this.connector) {
+      void this.owner.remake();
+    }
+  }
+
+  private readonly i18n = new LocalizeController(this);
+  private readonly announcer = new Announcer(this, this.i18n);
+
+  protected override willUpdate(): void {
+    this.announcer.watch(this.owner.session);
+  }
+
+  protected override render() {
+    return html`<slot></slot>${this.announcer.render()}`;
+  }
+}

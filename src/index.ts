@@ -1,0 +1,18 @@
+/**
+ * push-preview-elements — the main entry. Importing it registers no tag (see `./define`).
+ */
+export * from './domain/index.js';
+export * from './session/index.js';
+export * from './connectors/port.js';
+export * from './connectors/validate.js';
+export { SimulatedConnector, NO_FAULTS, type Faults, type SimulatedConnectorOptions } from './connectors/simulated/connector.js';
+export { SimulatedServer, type DialOutcome, type SimulatedServerOptions } from './connectors/simulated/server.js';
+export { DEFAULT_CAMPAIGN, DEFAULT_CONTACTS } from './connectors/simulated/seed-data.js';
+export { en, loadLocale, registerLocale, resolveLang, type Translation } from './i18n/index.js';
+export { sessionContext } from './elements/context.js';
+export * from './elements/events.js';
+export { define } from './elements/internal/define.js';
+export { SessionController } from './elements/internal/session-controller.js';
+export { PushPreviewElement, VERSION } from './elements/internal/push-preview-element.js';
+export { PushPreviewSession } from './elements/session/push-preview-session.js';
+export { PushPreviewAgent } from './elements/agent/push-preview-agent.js';
