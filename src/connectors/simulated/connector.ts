@@ -154,7 +154,13 @@ export class SimulatedConnector implements Connector {
     if (this.random.chance(f.dropRate)) return;
     const copies = this.random.chance(f.duplicateRate) ? 2 : 1;
     if (this.heldBack === null && this.random.chance(f.reorderRate)) {
+      // Held back until the next message overtakes it, or at most a little longer than any latency.
       this.heldBack = message;
+      this.server.scheduler.schedule(() => {
+        if (this.heldBack !== message) return;
+        this.heldBack = null;
+        this.later(message);
+      }, f.latencyMs[1] + 50);
       return;
     }
     const later = this.heldBack;
