@@ -88,8 +88,6 @@ export function checkIntent(state: WorkflowState, intent: Intent, ctx: IntentCon
         return { reason: 'invalid-number', detail: intent.number };
       }
       return null;
-    case 'transfer':
-      return campaign?.transferTargets.some((t) => t.id === intent.targetId) ? null : { reason: 'unknown-target' };
     case 'conference':
       return campaign?.conferenceTargets.some((t) => t.id === intent.targetId) ? null : { reason: 'unknown-target' };
     case 'update-record': // W-12, W-15
@@ -112,6 +110,10 @@ export function checkIntent(state: WorkflowState, intent: Intent, ctx: IntentCon
       return intent.code === null || campaign?.dispositionCodes.some((d) => d.code === intent.code)
         ? null
         : { reason: 'invalid-field', detail: 'dispositionCode' };
+    case 'cancel': // W-10, W-11: the interaction leaves the desk — nothing typed may go with it
+    case 'transfer':
+      if (intent.type === 'transfer' && !campaign?.transferTargets.some((t) => t.id === intent.targetId)) return { reason: 'unknown-target' };
+      return ctx.unsaved ? { reason: 'unsaved-changes' } : null;
     case 'mark-done': // W-28, W-29
       if (campaign && campaign.dispositionRequired && campaign.dispositionCodes.length > 0 && !state.wrapup.dispositionCode) {
         return { reason: 'disposition-required' };

@@ -81,6 +81,7 @@ export interface SessionOptions {
   readonly reconnectDelayMs?: number | null;
 }
 
+const EDITABLE: ReadonlySet<Phase> = new Set(['previewing', 'dialing', 'connected', 'after-call']);
 const COMMAND_FREE: ReadonlySet<IntentType> = new Set(['set-call-result', 'mark-do-not-call', 'set-disposition']);
 
 function defaultStorage(): DraftStorage | null {
@@ -226,7 +227,8 @@ export class Session {
   /** Record what the agent typed (kept until the server confirms it). */
   edit(edit: DraftEdit): void {
     const s = this.state;
-    if (!s.workflow.interaction) return;
+    // Typing is taken while the agent owns the preview; a stale one is shown read-only.
+    if (!s.workflow.interaction || !EDITABLE.has(s.workflow.phase)) return;
     this.patch({ drafts: editDrafts(s.drafts, edit, s.workflow.interaction) });
   }
 

@@ -1,0 +1,26 @@
+// npm run soak [-- runs]: the model-based property of test/session/model.ts, 10,000 sequences by
+// default, in Node (the domain, session and simulated connector need no DOM).
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const runs = Number(process.argv[2] ?? 10_000);
+const seed = Number(process.argv[3] ?? Date.now() % 1_000_000);
+const dir = mkdtempSync(join(tmpdir(), 'pp-soak-'));
+const out = join(dir, 'model.mjs');
+await build({ entryPoints: ['test/session/model.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'warning' });
+const { runModel } = await import(pathToFileURL(out).href);
+const started = Date.now();
+console.log(`soak: ${runs} random command sequences, seed ${seed}…`);
+const report = await runModel({ numRuns: runs, seed });
+rmSync(dir, { recursive: true, force: true });
+const secs = ((Date.now() - started) / 1000).toFixed(1);
+console.log(`phases reached: ${report.phasesSeen.join(', ')}`);
+if (report.failed) {
+  console.error(report.message);
+  console.log(`soak: ${report.numRuns} passed, 1 failed (${secs} s)`);
+  process.exit(1);
+}
+console.log(`soak: ${report.numRuns} passed, 0 failed (${secs} s)`);

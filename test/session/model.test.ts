@@ -1,0 +1,22 @@
+/**
+ * Model-based test: random command sequences from two agents against the session store and the
+ * simulated server, with faults on, checking the workflow's invariants after every step.
+ * `npm run soak` runs the same property 10,000 times.
+ */
+import { expect } from '@open-wc/testing';
+import { runModel } from './model.js';
+
+const firefox = typeof navigator !== 'undefined' && /firefox/i.test(navigator.userAgent);
+const RUNS = firefox ? 200 : 1000;
+
+describe('model-based: store + simulated server under faults', function () {
+  this.timeout(600_000);
+
+  it(`keeps every invariant over ${RUNS} random command sequences`, async () => {
+    const report = await runModel({ numRuns: RUNS, seed: 20261125 });
+    expect(report.failed, report.message).to.equal(false);
+    expect(report.numRuns).to.equal(RUNS);
+    // the sequences really drove the workflow, not just refusals
+    expect(report.phasesSeen).to.include.members(['ringing', 'previewing', 'dialing', 'connected', 'after-call', 'done', 'rejected']);
+  });
+});
