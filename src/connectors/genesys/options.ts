@@ -1,0 +1,138 @@
+/**
+ * Configuration of the Genesys Workspace API connector. Everything the facts page marks as
+ * unverified or as a simulator quirk is a setting here, with the documented value as default.
+ */
+import type { Campaign, MediaType, Target } from '../../domain/types.js';
+import { CallResult, PUSH_PREVIEW_MEDIA } from '../../domain/types.js';
+
+/** The OCS desktop-protocol requests the connector sends (spec §9.4). */
+export type OcsRequestType =
+  | 'RecordProcessed'
+  | 'RecordReject'
+  | 'RequestRecordCancel'
+  | 'UpdateCallCompletionStats'
+  | 'DoNotCall'
+  | 'RecordReschedule'
+  | 'ChainedRecordRequest'
+  | 'AddRecord';
+
+/** How the page is signed in (spec §2). */
+export type GenesysAuth =
+  /** The session cookie is already there (a reload, or a proxy that signed in). */
+  | { readonly kind: 'session' }
+  /** The authorization-code flow came back to the page with `?code=`: initialize the workspace with it. */
+  | { readonly kind: 'code'; readonly code: string; readonly redirectUri: string }
+  /** A bearer token for `initialize-workspace` (real GWS only; the simulator ignores it). */
+  | { readonly kind: 'bearer'; readonly token: string };
+
+export interface GenesysConnectorOptions {
+  /** Where the Workspace API lives, e.g. `https://gws.example.com` (no trailing `/workspace/v3`). */
+  readonly baseUrl: string;
+  /** Default `{kind: 'session'}`. */
+  readonly auth?: GenesysAuth;
+  /**
+   * Cookies go with every REST and CometD request (`include`, the default: a same-site deployment
+   * or one behind a proxy), only to the same origin, or never (an API key alone).
+   */
+  readonly credentials?: 'include' | 'same-origin' | 'omit';
+  /** Sent as `x-api-key` on REST and CometD requests where the deployment uses one. */
+  readonly apiKey?: string;
+  /** The agent id this connector speaks for; defaults to the signed-in user's userName. */
+  readonly agentId?: string;
+  /** Workspace channels to activate for the media types chosen at login (W-1). */
+  readonly channelsFor?: (mediaTypes: readonly MediaType[]) => readonly string[];
+  /** Also set the voice DN Ready / Not Ready with the outboundpreview channel (W-2). Default true. */
+  readonly voiceStatus?: boolean;
+  readonly ocs?: {
+    /** Topic publish on Interaction Server (A) or a T-Server user event on the DN (B). Default `topic`. */
+    readonly transport?: 'topic' | 'voice';
+    /**
+     * The topic name, unverified (spec §9.2): `{tenantId}`, `{placeName}` and `{agentLogin}` are
+     * filled in from the signed-in user. Default `{tenantId}@{placeName}`.
+     */
+    readonly topic?: string;
+    /** The acknowledgement names that mean success, per request (several where unverified). */
+    readonly acks?: Partial<Record<OcsRequestType, readonly string[]>>;
+    /** The record identifiers copied from the preview into every request. */
+    readonly recordKeys?: readonly string[];
+    /** User data key of the disposition code sent with RecordProcessed. Default `GSW_DISPOSITION_CODE`. */
+    readonly dispositionKey?: string;
+    /** Is this error reply a stale record (W-30)? Default: the error text or number mentions stale. */
+    readonly isStale?: (reply: ReadonlyMap<string, { readonly value: unknown }>) => boolean;
+    /** Ask OCS for the contact's chain after Accept (W-8). Default true. */
+    readonly requestChainOnAccept?: boolean;
+    /** `GSW_DATE_TIME` of RecordReschedule (format unverified). Default: ISO 8601 in UTC. */
+    readonly formatDateTime?: (epochMs: number) => string;
+    /** Order of Reject (W-5): tell OCS first, or reject the interaction first. Unverified; default `ocs-first`. */
+    readonly rejectOrder?: 'ocs-first' | 'interaction-first';
+  };
+  /** Settings of the campaign the connector cannot read from the API (timeouts, codes, targets). */
+  readonly campaign?: Partial<Campaign>;
+  /** `GSW_FROM`/`GSW_UNTIL` unit (spec §7: seconds from midnight, unverified). Default `seconds`. */
+  readonly callWindowUnit?: 'seconds' | 'minutes';
+  /** Region for numbers without a leading `+`. Default `US`. */
+  readonly defaultCountry?: string;
+  /** Time zone when the record carries no `GSW_TZ_NAME`. Default `UTC`. */
+  readonly defaultTimeZone?: string;
+  /** Where a transfer or conference target is dialled or sent: default its id. */
+  readonly destinationOf?: (target: Target) => string;
+  /** A request (REST leg) with no answer after this long is refused as `timeout`. Default 10 s. */
+  readonly requestTimeoutMs?: number;
+  /** An OCS request with no acknowledgement after this long is refused as `timeout`. Default 10 s. */
+  readonly ackTimeoutMs?: number;
+  /** How long to wait for the event that confirms an accepted request. Default 10 s. */
+  readonly eventTimeoutMs?: number;
+  /** How long connect waits for the workspace initialization after the handshake. Default 10 s. */
+  readonly initTimeoutMs?: number;
+  /** CometD back-off between reconnect attempts. */
+  readonly backoffIncrementMs?: number;
+  readonly maxBackoffMs?: number;
+  /** Debug notes (unknown messages and the like). Default: nothing. */
+  readonly debug?: (message: string, data?: unknown) => void;
+}
+
+export const DEFAULT_ACKS: Readonly<Record<OcsRequestType, readonly string[]>> = {
+  RecordProcessed: ['RecordProcessedAcknowledge'],
+  RecordReject: ['RecordRejectAcknowledge'],
+  RequestRecordCancel: ['RecordCancelAcknowledge', 'RequestRecordCancelAcknowledge'],
+  UpdateCallCompletionStats: ['UpdateCallCompletionStatsAcknowledge'],
+  DoNotCall: ['DoNotCallAcknowledge'],
+  RecordReschedule: ['RecordRescheduleAcknowledge', 'ScheduledRecordRescheduleAcknowledge'],
+  ChainedRecordRequest: ['ChainedRecordsDataEnd'],
+  AddRecord: ['AddRecordAcknowledge'],
+};
+
+export const DEFAULT_RECORD_KEYS = ['GSW_APPLICATION_ID', 'GSW_CAMPAIGN_NAME', 'GSW_CALLING_LIST', 'GSW_RECORD_HANDLE'] as const;
+
+export const DEFAULT_GENESYS_CAMPAIGN: Campaign = {
+  id: 'genesys',
+  name: 'Push preview',
+  mode: 'push-preview',
+  acceptTimeoutSec: 30,
+  staleTimeoutSec: 30 * 60,
+  timeoutPolicy: 'reject',
+  dispositionCodes: [],
+  dispositionRequired: false,
+  callResults: [
+    CallResult.Answer,
+    CallResult.Busy,
+    CallResult.NoAnswer,
+    CallResult.AnsweringMachine,
+    CallResult.Fax,
+    CallResult.WrongParty,
+    CallResult.WrongNumber,
+    CallResult.Unknown,
+  ],
+  telephony: 'sip',
+  transferTargets: [],
+  conferenceTargets: [],
+};
+
+export function defaultChannelsFor(mediaTypes: readonly MediaType[]): string[] {
+  return mediaTypes.includes(PUSH_PREVIEW_MEDIA) ? ['voice', 'outboundpreview'] : ['voice'];
+}
+
+export function defaultIsStale(reply: ReadonlyMap<string, { readonly value: unknown }>): boolean {
+  const text = `${String(reply.get('GSW_ERROR')?.value ?? '')} ${String(reply.get('GSW_USER_EVENT')?.value ?? '')}`;
+  return /stale/i.test(text);
+}
