@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, chromiumPath, firefoxPath } from './scripts/browsers.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
+import { genesysFakeServerPlugin } from './test/genesys-server/wtr-plugin.mjs';
 
 // PP_BROWSERS=chromium (default: both) narrows the run while developing.
 const wanted = (process.env.PP_BROWSERS ?? 'chromium,firefox').split(',');
@@ -20,6 +21,8 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    // Fake Genesys Workspace API servers on 127.0.0.1, started and stopped by the tests.
+    genesysFakeServerPlugin(),
   ],
   browsers,
   concurrency: 2,

@@ -1,0 +1,252 @@
+/**
+ * The push preview workflow through the Genesys connector against the fake Workspace API:
+ * login to Mark Done, the reject path, OCS requests and their acknowledgements, refusals.
+ */
+import { expect } from '@open-wc/testing';
+import type { GenesysConnector } from '../../src/connectors/genesys/index.js';
+import { CallResult } from '../../src/domain/types.js';
+import type { Session } from '../../src/session/session.js';
+import { Fake, expectOk, phaseIs, previewing, ringing, sessionOver, signedInConnector, until, type TestOptions } from './helpers.js';
+
+describe('Genesys connector: the workflow', () => {
+  let fake: Fake;
+  let connector: GenesysConnector;
+  let session: Session;
+
+  async function setUp(opts: TestOptions = {}, server: Record<string, unknown> = {}) {
+    fake = await Fake.start(server);
+    connector = await signedInConnector(fake, opts);
+    session = sessionOver(connector);
+  }
+
+  afterEach(async () => {
+    session?.dispose();
+    await fake?.stop();
+  });
+
+  it('W-1..W-29: login → Ready → offered → accept → connect → hold/retrieve → disconnect → call result + disposition → Mark Done', async () => {
+    await setUp();
+    await session.start();
+    expect(session.state.connection).to.equal('online');
+    expect(session.state.workflow.phase).to.equal('logged-out');
+    expect(session.state.workflow.agent.name).to.equal('John Smith');
+
+    await expectOk(session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] }));
+    expect(session.state.workflow.phase).to.equal('not-ready');
+    expect((await fake.state()).activated?.channels).to.include('outboundpreview'); // W-1: the chosen media
+
+    await expectOk(session.dispatch({ type: 'ready' }));
+    expect(session.state.workflow.phase).to.equal('ready'); // W-2 on outboundpreview
+    const http = await fake.http();
+    expect(http.map((h) => h.path)).to.include.members(['/voice/ready', '/media/outboundpreview/ready']);
+
+    const ixnId = (await fake.cmd<{ id: string }>('push-preview')).id;
+    await phaseIs(session, 'ringing'); // W-3
+    const ixn = session.state.workflow.interaction!;
+    expect(ixn.id).to.equal(ixnId);
+    const record = ixn.chain.records[0]!;
+    expect(record.phone).to.equal('+81312345678');
+    expect(record.fields).to.deep.include({ CustomerName: 'Yamada Taro', Segment: 'Gold' });
+    expect(record.phoneType).to.equal('business');
+    expect(record.country).to.equal('JP');
+
+    await expectOk(session.dispatch({ type: 'accept' })); // W-4
+    expect(session.state.workflow.phase).to.equal('previewing');
+    expect(session.state.workflow.interaction!.owner).to.equal('JohnSmith');
+    // W-8: OCS answered ChainedRecordRequest with the chain's other record, then ChainedRecordsDataEnd.
+    await until(() => session.state.workflow.interaction!.chain.records.length === 2, 'the chained record');
+    expect(session.state.workflow.interaction!.chain.records[1]!.phone).to.equal('+819012345678');
+
+    await expectOk(session.dispatch({ type: 'connect' })); // W-7
+    expect(['dialing', 'connected']).to.include(session.state.workflow.phase);
+    expect(session.state.workflow.interaction!.media).to.equal('voice'); // W-16
+    await phaseIs(session, 'connected');
+    const call = (await fake.state()).calls[0]!;
+    // The call carries the record's identifiers so OCS and the call name the same record.
+    expect(call.userData.map((p) => p.key)).to.include.members(['GSW_RECORD_HANDLE', 'GSW_CAMPAIGN_NAME', 'GSW_CALLING_LIST', 'GSW_APPLICATION_ID']);
+    expect(session.state.workflow.call!.number).to.equal('+81312345678');
+
+    await expectOk(session.dispatch({ type: 'hold' })); // W-19
+    expect(session.state.workflow.call!.held).to.equal(true);
+    expect(session.state.allowed.has('retrieve')).to.equal(true);
+    await expectOk(session.dispatch({ type: 'retrieve' }));
+    expect(session.state.workflow.call!.held).to.equal(false);
+
+    await expectOk(session.dispatch({ type: 'start-recording' })); // W-20
+    expect(session.state.workflow.call!.recording).to.equal(true);
+    await expectOk(session.dispatch({ type: 'stop-recording' }));
+    expect(session.state.workflow.call!.recording).to.equal(false);
+
+    await expectOk(session.dispatch({ type: 'conference', targetId: '+33298025011' })); // W-17
+    expect(session.state.workflow.call!.parties).to.equal(3);
+
+    await expectOk(session.dispatch({ type: 'disconnect' })); // W-22
+    expect(session.state.workflow.phase).to.equal('after-call');
+    expect(session.state.workflow.interaction!.media).to.equal('open-media');
+
+    await expectOk(session.dispatch({ type: 'set-call-result', callResult: CallResult.Answer })); // W-24
+    const refusedDone = await session.dispatch({ type: 'mark-done' });
+    expect(refusedDone.ok).to.equal(false); // W-29: a disposition code first
+    await expectOk(session.dispatch({ type: 'set-disposition', code: 'SALE' }));
+    await expectOk(session.dispatch({ type: 'mark-done' })); // W-28
+    expect(session.state.workflow.phase).to.equal('done');
+
+    const ocs = await fake.ocs();
+    const processed = ocs.find((o) => o.type === 'RecordProcessed')!;
+    expect(processed.data.GSW_CALL_RESULT).to.equal(33);
+    expect(processed.data.GSW_DISPOSITION_CODE).to.equal('SALE');
+    expect(processed.data.GSW_RECORD_HANDLE).to.equal(ixnId); // echoed as sent: a hex string
+    const s = await fake.state();
+    expect(s.interactions).to.have.length(0); // completed
+    expect(s.calls).to.have.length(0); // the released call completed too
+    const paths = (await fake.http()).map((h) => h.path);
+    expect(paths.indexOf(`/media/outboundpreview/interactions/${ixnId}/complete`)).to.be.greaterThan(
+      paths.findIndex((p) => p.startsWith('/media/topics/')),
+    );
+  });
+
+  it('W-5: reject sends RecordReject, waits for its acknowledgement, then rejects the interaction', async () => {
+    await setUp();
+    const id = await ringing(fake, session);
+    await expectOk(session.dispatch({ type: 'reject' }));
+    expect(session.state.workflow.phase).to.equal('rejected');
+    const ocs = await fake.ocs();
+    expect(ocs.map((o) => o.type)).to.deep.equal(['RecordReject']);
+    const http = await fake.http();
+    const publish = http.findIndex((h) => h.path.endsWith('/publish'));
+    const reject = http.findIndex((h) => h.path === `/media/outboundpreview/interactions/${id}/reject`);
+    expect(publish).to.be.greaterThan(-1);
+    expect(reject).to.be.greaterThan(publish);
+    expect((await fake.state()).interactions).to.have.length(0);
+  });
+
+  for (const transport of ['topic', 'voice'] as const) {
+    it(`each OCS request is answered only by the acknowledgement carrying its GSW_REFERENCE_ID (${transport})`, async () => {
+      // Before every real acknowledgement the server sends an error reply for another reference:
+      // a connector that matched on anything but GSW_REFERENCE_ID would refuse.
+      await setUp({ ocs: { transport, topic: '<tenant-id>@<place>' } });
+      await fake.cmd('fault', { decoyAcks: true });
+      await previewing(fake, session);
+      const handle = session.state.workflow.interaction!.chain.activeHandle;
+      await expectOk(session.dispatch({ type: 'update-record', handle, fields: { CustomerName: 'Yamada Hanako' } }));
+      expect(session.state.workflow.interaction!.chain.records[0]!.fields.CustomerName).to.equal('Yamada Hanako');
+      await expectOk(session.dispatch({ type: 'add-chained-record', phone: '+81801112222', phoneType: 'mobile' }));
+      expect(session.state.workflow.interaction!.chain.records.map((r) => r.phone)).to.include('+81801112222');
+      const at = Date.now() + 3600_000;
+      await expectOk(session.dispatch({ type: 'reschedule', at, callbackType: 'personal' }));
+      expect(session.state.workflow.interaction!.rescheduledAt).to.deep.equal({ at, type: 'personal' });
+      await expectOk(session.dispatch({ type: 'cancel' }));
+      expect(session.state.workflow.phase).to.equal('cancelled');
+
+      // A second preview: Do Not Call and Mark Done from the preview (W-25, W-28).
+      await expectOk(session.dispatch({ type: 'dismiss' }));
+      await fake.cmd('push-preview');
+      await phaseIs(session, 'ringing');
+      await expectOk(session.dispatch({ type: 'accept' }));
+      const ocs = await fake.ocs();
+      expect(ocs.every((o) => o.transport === transport)).to.equal(true);
+      const types = ocs.map((o) => o.type);
+      expect(types).to.include.members(['ChainedRecordRequest', 'UpdateCallCompletionStats', 'AddRecord', 'RecordReschedule', 'RequestRecordCancel']);
+      const refs = ocs.map((o) => String(o.ref));
+      expect(new Set(refs).size).to.equal(refs.length); // a fresh reference each
+      expect(ocs.find((o) => o.type === 'UpdateCallCompletionStats')!.data.CustomerName).to.equal('Yamada Hanako');
+      expect(ocs.find((o) => o.type === 'RecordReschedule')!.data.GSW_CALLBACK_TYPE).to.equal('Personal');
+    });
+  }
+
+  it('Mark Do Not Call sends DoNotCall before RecordProcessed (W-25)', async () => {
+    await setUp();
+    await previewing(fake, session);
+    await expectOk(session.dispatch({ type: 'connect' }));
+    await phaseIs(session, 'connected');
+    await expectOk(session.dispatch({ type: 'disconnect' }));
+    await expectOk(session.dispatch({ type: 'mark-do-not-call', value: true }));
+    await expectOk(session.dispatch({ type: 'set-disposition', code: 'NO-SALE' }));
+    await expectOk(session.dispatch({ type: 'mark-done' }));
+    expect(session.state.workflow.phase).to.equal('done');
+    const types = (await fake.ocs()).map((o) => o.type);
+    expect(types.slice(-2)).to.deep.equal(['DoNotCall', 'RecordProcessed']);
+    expect((await fake.ocs()).at(-1)!.data.GSW_CALL_RESULT).to.equal(CallResult.DoNotCall);
+  });
+
+  it('a lost acknowledgement is a timeout refusal, and the agent’s edits are kept', async () => {
+    await setUp({ ackTimeoutMs: 600 });
+    await previewing(fake, session);
+    const handle = session.state.workflow.interaction!.chain.activeHandle;
+    session.edit({ kind: 'field', handle, name: 'CustomerName', value: 'Yamada Jiro' });
+    await fake.cmd('fault', { dropAck: { UpdateCallCompletionStats: 1 } });
+    const started = Date.now();
+    const r = await session.dispatch({ type: 'update-record', handle, fields: { CustomerName: 'Yamada Jiro' } });
+    expect(Date.now() - started).to.be.lessThan(3000); // no hang
+    expect(r.ok).to.equal(false);
+    expect(session.state.refusal?.reason).to.equal('timeout');
+    expect(session.state.drafts.fields[handle]).to.deep.equal({ CustomerName: 'Yamada Jiro' });
+    expect(session.state.workflow.phase).to.equal('previewing');
+    expect(session.state.workflow.interaction!.chain.records[0]!.fields.CustomerName).to.equal('Yamada Taro');
+    // The next try is acknowledged and the record shows the saved value.
+    await expectOk(session.dispatch({ type: 'update-record', handle, fields: { CustomerName: 'Yamada Jiro' } }));
+    await until(() => session.state.workflow.interaction!.chain.records[0]!.fields.CustomerName === 'Yamada Jiro', 'the saved field');
+    expect((await fake.ocs()).filter((o) => o.type === 'UpdateCallCompletionStats')).to.have.length(2);
+  });
+
+  it('a late acknowledgement within the time is fine; a GSW_ERROR is a refusal with its text', async () => {
+    await setUp({ ackTimeoutMs: 1500 });
+    await previewing(fake, session);
+    await fake.cmd('fault', { delayAckMs: { RecordReschedule: 300 } });
+    await expectOk(session.dispatch({ type: 'reschedule', at: Date.now() + 7200_000, callbackType: 'campaign' }));
+    await fake.cmd('fault', { errorAck: { RequestRecordCancel: 'Record is locked by another desktop' } });
+    const r = await session.dispatch({ type: 'cancel' });
+    expect(r.ok).to.equal(false);
+    expect(session.state.refusal).to.deep.include({ reason: 'server-error', detail: 'Record is locked by another desktop' });
+    expect(session.state.workflow.phase).to.equal('previewing');
+    expect((await fake.state()).interactions).to.have.length(1); // not completed
+  });
+
+  it('W-30: OCS refusing a stale record makes the interaction stale and keeps what was typed', async () => {
+    await setUp();
+    await previewing(fake, session);
+    const handle = session.state.workflow.interaction!.chain.activeHandle;
+    session.edit({ kind: 'field', handle, name: 'Segment', value: 'Platinum' });
+    await fake.cmd('make-stale');
+    const r = await session.dispatch({ type: 'update-record', handle, fields: { Segment: 'Platinum' } });
+    expect(r.ok).to.equal(false);
+    expect(session.state.refusal?.reason).to.equal('stale');
+    await phaseIs(session, 'stale');
+    expect(session.state.drafts.fields[handle]).to.deep.equal({ Segment: 'Platinum' });
+    expect(session.state.allowed.has('dismiss')).to.equal(true);
+    for (const a of ['update-record', 'connect', 'cancel', 'mark-done'] as const) expect(session.state.allowed.has(a)).to.equal(false);
+  });
+
+  it('refuses locally, without a request, what the server’s capabilities lack; a request that hangs is a timeout', async () => {
+    await setUp({ requestTimeoutMs: 500 });
+    await previewing(fake, session);
+    await expectOk(session.dispatch({ type: 'connect' }));
+    await phaseIs(session, 'connected');
+    await fake.cmd('fault', { withoutCapabilities: ['hold'] });
+    await expectOk(session.dispatch({ type: 'start-recording' })); // a new CallStateChanged without hold
+    const before = (await fake.http()).length;
+    const r = await session.dispatch({ type: 'hold' });
+    expect(r.ok).to.equal(false);
+    expect(session.state.refusal).to.deep.include({ reason: 'not-allowed' });
+    expect(session.state.refusal?.detail).to.match(/hold/);
+    expect((await fake.http()).length).to.equal(before);
+
+    await fake.cmd('fault', { hang: ['release'] });
+    const started = Date.now();
+    const hung = await session.dispatch({ type: 'disconnect' });
+    expect(hung.ok).to.equal(false);
+    expect(session.state.refusal?.reason).to.equal('timeout');
+    expect(Date.now() - started).to.be.lessThan(2500);
+    expect(session.state.workflow.phase).to.equal('connected');
+  });
+
+  it('W-11: transfer before dialing hands the interaction to the target', async () => {
+    await setUp();
+    const id = await previewing(fake, session);
+    await expectOk(session.dispatch({ type: 'transfer', targetId: '+33298025000' }));
+    expect(session.state.workflow.phase).to.equal('transferred');
+    expect(session.state.workflow.ended?.target?.name).to.equal('Kate London');
+    const t = (await fake.http()).find((h) => h.path === `/media/outboundpreview/interactions/${id}/transfer-agent`);
+    expect(t?.body.data).to.deep.equal({ agentId: '+33298025000' });
+  });
+});
