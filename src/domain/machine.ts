@@ -143,7 +143,8 @@ const PHASE_ACTIONS: Readonly<Record<Phase, readonly Action[]>> = {
     'update-record', // W-12, W-15 (Edit, then Update Record; W-9 edits the number to dial)
     'add-chained-record', // W-13
     'reschedule', // W-14
-    'mark-done', // W-28
+    'set-disposition', // W-29: a code can be picked without dialing
+    'mark-done', // W-28, W-29
   ],
   dialing: ['disconnect', 'update-record', 'add-chained-record', 'reschedule'], // W-16, W-21
   connected: [
@@ -405,9 +406,10 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
     }
 
     case 'wrapup': {
-      // W-24, W-25, W-29: choices made while wrapping up.
-      if (!inPhase(state, 'after-call') || !state.campaign) return state;
+      // W-24, W-25, W-29: choices made while wrapping up; before dialing only the code (W-29).
       const p = event.patch;
+      const codeOnly = Object.keys(p).every((k) => k === 'dispositionCode');
+      if (!state.campaign || !(inPhase(state, 'after-call') || (inPhase(state, 'previewing') && codeOnly))) return state;
       if (p.callResult !== undefined && p.callResult !== null && !state.campaign.callResults.includes(p.callResult)) {
         return state;
       }

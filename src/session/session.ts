@@ -27,7 +27,6 @@ import {
   type WorkflowState,
 } from '../domain/machine.js';
 import type { Refusal } from '../domain/reasons.js';
-import { zonedToEpoch } from '../domain/time.js';
 import { activeRecord, type Target } from '../domain/types.js';
 import type { Command, ConnectionState, Connector, ProtocolProblem, Result, ServerMessage } from '../connectors/port.js';
 import {
@@ -230,13 +229,6 @@ export class Session {
     // Typing is taken while the agent owns the preview; a stale one is shown read-only.
     if (!s.workflow.interaction || !EDITABLE.has(s.workflow.phase)) return;
     this.patch({ drafts: editDrafts(s.drafts, edit, s.workflow.interaction) });
-  }
-
-  /** Resolve a reschedule draft to an instant in the contact's time zone. */
-  rescheduleInstant(): number {
-    const d = this.state.drafts.reschedule;
-    const rec = this.state.workflow.interaction && activeRecord(this.state.workflow.interaction.chain);
-    return d && rec ? zonedToEpoch(d.date, d.time, rec.timeZone) : Number.NaN;
   }
 
   private commandFor(intent: Exclude<Intent, { type: 'set-call-result' | 'mark-do-not-call' | 'set-disposition' }>): Command {

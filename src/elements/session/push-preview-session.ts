@@ -5,6 +5,7 @@ import type { Session } from '../../session/session.js';
 import { Announcer } from '../internal/announcer.js';
 import { LocalizeController } from '../internal/localize.js';
 import { SessionOwner } from '../internal/session-owner.js';
+import { ShortcutController, parseShortcuts } from '../internal/shortcuts.js';
 import { tokens } from '../internal/tokens.js';
 
 /**
@@ -44,6 +45,12 @@ export class PushPreviewSession extends LitElement {
   /** Do not keep unsaved edits in sessionStorage across a reload. */
   @property({ type: Boolean, attribute: 'no-persist' }) noPersist = false;
 
+  /** Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs). */
+  @property() shortcuts = '';
+
+  /** No keyboard shortcuts. */
+  @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
+
   private readonly owner = new SessionOwner(this, () => ({
     connector: this.connector,
     agentId: this.agentId,
@@ -74,8 +81,11 @@ export class PushPreviewSession extends LitElement {
   private readonly i18n = new LocalizeController(this);
   private readonly announcer = new Announcer(this, this.i18n);
 
+  private readonly keys = new ShortcutController(this, () => ({ enabled: !this.noShortcuts, shortcuts: parseShortcuts(this.shortcuts) }));
+
   protected override willUpdate(): void {
     this.announcer.watch(this.owner.session);
+    this.keys.use(this.owner.session);
   }
 
   protected override render() {

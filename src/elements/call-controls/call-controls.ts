@@ -1,0 +1,133 @@
+import { css, html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { IntentType } from '../../domain/intents.js';
+import { offeredIn } from '../../domain/machine.js';
+import { activeRecord, type Target } from '../../domain/types.js';
+import { PushPreviewElement } from '../internal/push-preview-element.js';
+import { shortcutLabel } from '../internal/shortcuts.js';
+
+/**
+ * The call controls: Connect (W-7, W-16), Cancel (W-10), Transfer (W-11, W-18, W-23),
+ * Conference of at most three (W-17), Hold ⇄ Retrieve (W-19), Record on SIP lines only (W-20),
+ * Disconnect (W-22). Each is present only in the phases the workflow offers it; one offered but
+ * blocked (a full conference, recording on a non-SIP line) is shown disabled with its reason.
+ *
+ * @summary Connect, Cancel, Transfer, Conference, Hold/Retrieve, Record, Disconnect.
+ * @csspart controls - The group of controls.
+ * @csspart status - The call status line (held, recording, parties).
+ * @csspart action - Every action button; also `action-<name>`, e.g. `action-connect`.
+ * @csspart target - The transfer and conference target pickers.
+ * @csspart refusal - The reason an action was refused.
+ * @cssstate connected - Also every other workflow phase.
+ */
+export class CallControls extends PushPreviewElement {
+  static override styles = [
+    ...PushPreviewElement.styles,
+    css`
+      :host {
+        display: block;
+      }
+      .group {
+        display: grid;
+        gap: var(--_gap);
+      }
+      .status {
+        display: flex;
+        gap: 0.75rem;
+        font-weight: 600;
+      }
+      .status .recording {
+        color: var(--_danger);
+      }
+      .dial {
+        font-variant-numeric: tabular-nums;
+      }
+      label {
+        display: inline-flex;
+        gap: 0.375rem;
+        align-items: center;
+      }
+    `,
+  ];
+
+  protected readonly intents: readonly IntentType[] = [
+    'connect',
+    'cancel',
+    'transfer',
+    'conference',
+    'hold',
+    'retrieve',
+    'start-recording',
+    'stop-recording',
+    'disconnect',
+  ];
+
+  @state() private transferTarget = '';
+  @state() private conferenceTarget = '';
+
+  private picker(kind: 'transfer' | 'conference', targets: readonly Target[], value: string) {
+    const t = this.t;
+    const label = kind === 'transfer' ? t.transferTo : t.conferenceWith;
+    return html`<label part="target"
+      >${label}
+      <select
+        data-target=${kind}
+        .value=${value}
+        @change=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          if (kind === 'transfer') this.transferTarget = v;
+          else this.conferenceTarget = v;
+        }}
+      >
+        ${targets.map((x) => html`<option value=${x.id} ?selected=${x.id === value}>${x.name}</option>`)}
+      </select></label
+    >`;
+  }
+
+  protected override render() {
+    const wf = this.wf;
+    const t = this.t;
+    if (!wf) return nothing;
+    const c = wf.campaign;
+    const call = wf.call;
+    const transfers = c?.transferTargets ?? [];
+    const confs = c?.conferenceTargets ?? [];
+    const transferTo = this.transferTarget || transfers[0]?.id || '';
+    const confWith = this.conferenceTarget || confs[0]?.id || '';
+    const i = wf.interaction;
+    const rec = i ? activeRecord(i.chain) : undefined;
+    const dialNumber = this.store.state?.drafts.dialNumber ?? rec?.phone ?? '';
+    return html`<div class="group" part="controls" role="group" aria-label=${t.connect + ' / ' + t.disconnect}>
+      ${call
+        ? html`<div class="status" part="status" role="status">
+            <span class="dial">${call.number}</span>
+            ${call.held ? html`<span>${t.onHold}</span>` : nothing}
+            ${call.recording ? html`<span class="recording">● ${t.recording}</span>` : nothing}
+            ${call.parties > 2 ? html`<span>${t.parties(call.parties)}</span>` : nothing}
+          </div>`
+        : nothing}
+      ${offeredIn(wf, 'connect') && rec ? html`<div class="muted">${t.numberToDial}: <span class="dial">${dialNumber}</span></div>` : nothing}
+      <div class="row">
+        ${this.renderAction({ action: 'connect', label: t.connect, variant: 'primary', shortcut: shortcutLabel(this, 'connect') })}
+        ${this.renderAction({ action: 'hold', label: t.hold, shortcut: shortcutLabel(this, 'hold') })}
+        ${this.renderAction({ action: 'retrieve', label: t.retrieve, shortcut: shortcutLabel(this, 'hold') })}
+        ${this.renderAction({ action: call?.recording ? 'stop-recording' : 'start-recording', label: call?.recording ? t.stopRecording : t.record })}
+        ${this.renderAction({ action: 'disconnect', label: t.disconnect, variant: 'danger', shortcut: shortcutLabel(this, 'disconnect') })}
+        ${this.renderAction({ action: 'cancel', label: t.cancel })}
+      </div>
+      ${offeredIn(wf, 'transfer') && transfers.length
+        ? html`<div class="row">
+            ${this.picker('transfer', transfers, transferTo)}
+            ${this.renderAction({ action: 'transfer', label: t.transfer, intent: { type: 'transfer', targetId: transferTo } })}
+          </div>`
+        : nothing}
+      ${offeredIn(wf, 'conference') && confs.length
+        ? html`<div class="row">
+            ${this.picker('conference', confs, confWith)}
+            ${this.renderAction({ action: 'conference', label: t.conference, intent: { type: 'conference', targetId: confWith } })}
+          </div>`
+        : nothing}
+      ${this.renderRefusal()}
+    </div>`;
+  }
+}

@@ -1,0 +1,138 @@
+import { css, html, nothing } from 'lit';
+import type { IntentType } from '../../domain/intents.js';
+import { isEndPhase } from '../../domain/machine.js';
+import { formatMinuteOfDay } from '../../domain/time.js';
+import { activeRecord } from '../../domain/types.js';
+import { PushPreviewElement } from '../internal/push-preview-element.js';
+import { shortcutLabel } from '../internal/shortcuts.js';
+
+/**
+ * The preview form: contact and campaign data of the pushed record (W-3), the time left to
+ * accept (W-6), Accept and Reject (W-4, W-5); after the end of an interaction, what happened
+ * and Close. A stale record (W-30) is said plainly. Contact data is shown as text, never markup.
+ *
+ * @summary Contact and campaign preview with Accept / Reject and the countdown.
+ * @csspart form - The whole preview.
+ * @csspart contact - The contact's name and company.
+ * @csspart details - The list of record and campaign data.
+ * @csspart countdown - The time left to accept.
+ * @csspart banner - The stale or ended notice.
+ * @csspart action - Every action button; also `action-accept`, `action-reject`, `action-dismiss`.
+ * @csspart refusal - The reason an action was refused.
+ * @cssstate ringing - Also every other workflow phase.
+ */
+export class PushPreviewForm extends PushPreviewElement {
+  static override styles = [
+    ...PushPreviewElement.styles,
+    css`
+      :host {
+        display: block;
+      }
+      h3 {
+        margin: 0;
+        font-size: 1.25em;
+      }
+      .company {
+        margin: 0.125rem 0 0.5rem;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25rem 1rem;
+        margin: 0.5rem 0;
+      }
+      dt {
+        color: var(--_muted);
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+        white-space: pre-wrap;
+      }
+      .countdown {
+        display: grid;
+        gap: 0.25rem;
+        margin: 0.5rem 0;
+        font-weight: 600;
+      }
+      progress {
+        width: 100%;
+        height: 0.5rem;
+        accent-color: var(--_accent);
+      }
+      .countdown.low {
+        color: var(--_danger);
+      }
+      .banner {
+        padding: 0.5rem 0.75rem;
+        border-radius: var(--_radius);
+        background: var(--_warning-bg);
+        border: 1px solid var(--_border);
+        margin: 0.5rem 0;
+      }
+      .actions {
+        margin-top: 0.5rem;
+      }
+    `,
+  ];
+
+  protected readonly intents: readonly IntentType[] = ['accept', 'reject', 'dismiss'];
+
+  protected override render() {
+    const wf = this.wf;
+    const t = this.t;
+    if (!wf) return html`<p class="muted">${t.working}</p>`;
+    const i = wf.interaction;
+    if (!i) {
+      const hint = wf.phase === 'logged-out' ? t.notLoggedIn : wf.phase === 'not-ready' ? t.notReadyHint : t.waitingForPreview;
+      return html`<p class="muted" part="form">${hint}</p>`;
+    }
+    const rec = activeRecord(i.chain)!;
+    const now = Math.max(wf.now, i.offeredAt);
+    const { name = '', company = '', ...rest } = rec.fields;
+    const left = Math.max(0, Math.ceil((i.acceptDeadline - now) / 1000));
+    const total = Math.max(1, Math.round((i.acceptDeadline - i.offeredAt) / 1000));
+    const policyDial = wf.campaign?.timeoutPolicy === 'dial';
+    return html`<section part="form" aria-label=${t.previewForm}>
+      <div part="contact">
+        <h3>${name}</h3>
+        ${company ? html`<p class="company muted">${company}</p>` : nothing}
+      </div>
+      ${wf.phase === 'ringing'
+        ? html`<div part="countdown" class="countdown ${left <= 10 ? 'low' : ''}" role="timer" aria-atomic="true">
+            <span>${policyDial ? t.countdownDial(left) : t.countdown(left)}</span>
+            <progress max=${total} .value=${left} aria-hidden="true"></progress>
+          </div>`
+        : nothing}
+      ${wf.phase === 'stale' ? html`<p part="banner" class="banner" role="alert"><strong>${t.phases.stale}.</strong> ${t.staleExplained}</p>` : nothing}
+      ${isEndPhase(wf.phase) && wf.phase !== 'stale'
+        ? html`<p part="banner" class="banner" role="status">
+            <strong>${t.phases[wf.phase]}</strong>${wf.ended?.target ? html` — ${wf.ended.target.name}` : nothing}${wf.ended?.detail ? html` — ${wf.ended.detail}` : nothing}
+          </p>`
+        : nothing}
+      <dl part="details">
+        <dt>${t.campaign}</dt>
+        <dd>${wf.campaign?.name ?? ''}</dd>
+        <dt>${t.phone}</dt>
+        <dd>${rec.phone} (${t.phoneTypes[rec.phoneType]})</dd>
+        <dt>${t.localTime}</dt>
+        <dd>${this.i18n.time(now, rec.timeZone)} <span class="muted">(${rec.timeZone})</span></dd>
+        <dt>${t.callingWindow}</dt>
+        <dd>${formatMinuteOfDay(rec.callFrom)}–${formatMinuteOfDay(rec.callTill)}</dd>
+        <dt>${t.attempts}</dt>
+        <dd>${rec.attempts}</dd>
+        ${Object.entries(rest).map(([k, v]) => html`<dt>${t.field(k)}</dt><dd>${v}</dd>`)}
+        ${i.rescheduledAt
+          ? html`<dt>${t.reschedule}</dt>
+              <dd>${t.rescheduledFor(this.i18n.dateTime(i.rescheduledAt.at, rec.timeZone))}</dd>`
+          : nothing}
+      </dl>
+      <div class="row actions">
+        ${this.renderAction({ action: 'accept', label: t.accept, variant: 'primary', shortcut: shortcutLabel(this, 'accept') })}
+        ${this.renderAction({ action: 'reject', label: t.reject, variant: 'danger', shortcut: shortcutLabel(this, 'reject') })}
+        ${this.renderAction({ action: 'dismiss', label: t.dismiss })}
+      </div>
+      ${this.renderRefusal()}
+    </section>`;
+  }
+}

@@ -1,0 +1,231 @@
+import { ContextConsumer } from '@lit/context';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Connector } from '../../connectors/port.js';
+import type { IntentType } from '../../domain/intents.js';
+import type { Session } from '../../session/session.js';
+import { sessionContext } from '../context.js';
+import { Announcer } from '../internal/announcer.js';
+import { PushPreviewElement } from '../internal/push-preview-element.js';
+import { SessionOwner } from '../internal/session-owner.js';
+import { ShortcutController, parseShortcuts } from '../internal/shortcuts.js';
+import { PushPreviewAgent } from '../agent/push-preview-agent.js';
+import { CallControls } from '../call-controls/call-controls.js';
+import { ChainedRecords } from '../chain/chained-records.js';
+import { RecordEditor } from '../editor/record-editor.js';
+import { PushPreviewForm } from '../form/push-preview-form.js';
+import { PushPreviewIndicator } from '../indicator/push-preview-indicator.js';
+import { ReschedulePicker } from '../reschedule/reschedule-picker.js';
+import { WrapupCodes } from '../wrapup/wrapup-codes.js';
+
+type Tab = 'edit' | 'chain' | 'reschedule' | 'disposition';
+const TABS: readonly Tab[] = ['edit', 'chain', 'reschedule', 'disposition'];
+
+/**
+ * The whole push preview workflow in one tag: the campaign indicator, agent status, the preview
+ * form with Accept / Reject and the countdown, the call controls, and tabs for Edit, Chained
+ * Records, Reschedule and Disposition Code. Inside a `<push-preview-session>` it uses that
+ * session; on its own it holds one itself (the simulated server unless `connector` is set).
+ *
+ * @summary The whole workflow in one tag.
+ * @csspart panel - The panel's frame.
+ * @csspart header - The indicator and agent status row.
+ * @csspart tabs - The tab list.
+ * @csspart tab - One tab; `tab selected` for the selected one.
+ * @csspart tabpanel - The content of the selected tab.
+ * @csspart live-region - The visually hidden live region (when the panel holds its own session).
+ * @cssstate ringing - Also every other workflow phase.
+ * @cssproperty --pp-color-surface - Panel background.
+ * @cssproperty --pp-color-text - Text colour.
+ * @cssproperty --pp-color-accent - Accent (primary buttons, selected tab).
+ * @cssproperty --pp-color-campaign - The Outbound Campaign indicator colour.
+ * @cssproperty --pp-radius - Corner radius.
+ * @cssproperty --pp-space - Base spacing.
+ * @cssproperty --pp-font-family - Font family.
+ * @event pp-preview-offered - When the panel holds its own session: a preview rings (W-3).
+ * @event pp-accepted - When the panel holds its own session: the preview was accepted (W-4).
+ * @event pp-call-connected - When the panel holds its own session: the call connected (W-16).
+ * @event pp-call-ended - When the panel holds its own session: the call ended (W-22).
+ * @event pp-done - When the panel holds its own session: Mark Done succeeded (W-28, W-29).
+ * @event pp-refused - When the panel holds its own session: an action was refused.
+ */
+export class PushPreviewPanel extends PushPreviewElement {
+  static dependencies = {
+    'push-preview-indicator': PushPreviewIndicator,
+    'push-preview-agent': PushPreviewAgent,
+    'push-preview-form': PushPreviewForm,
+    'call-controls': CallControls,
+    'record-editor': RecordEditor,
+    'chained-records': ChainedRecords,
+    'reschedule-picker': ReschedulePicker,
+    'wrapup-codes': WrapupCodes,
+  };
+
+  static override styles = [
+    ...PushPreviewElement.styles,
+    css`
+      :host {
+        display: block;
+        background: var(--_surface);
+        color: var(--_text);
+        border: 1px solid var(--_border);
+        border-radius: calc(var(--_radius) * 1.5);
+        padding: 0.75rem 1rem;
+      }
+      .panel {
+        display: grid;
+        gap: 0.75rem;
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        gap: 0.5rem;
+        align-items: center;
+      }
+      [role='tablist'] {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        border-bottom: 1px solid var(--_border);
+      }
+      [role='tab'] {
+        border: 1px solid transparent;
+        border-bottom: 3px solid transparent;
+        border-radius: var(--_radius) var(--_radius) 0 0;
+        background: transparent;
+      }
+      [role='tab'][aria-selected='true'] {
+        border-bottom-color: var(--_accent);
+        font-weight: 600;
+      }
+      [role='tabpanel'] {
+        padding-top: 0.25rem;
+      }
+    `,
+  ];
+
+  protected readonly intents: readonly IntentType[] = [];
+
+  /** The connector, when the panel holds its own session. Defaults to the simulated server. */
+  @property({ attribute: false }) connector: Connector | undefined;
+  /** Agent id for the default simulated connector. */
+  @property({ attribute: 'agent-id' }) agentId = 'agent-1';
+  /** Do not keep unsaved edits in sessionStorage across a reload. */
+  @property({ type: Boolean, attribute: 'no-persist' }) noPersist = false;
+  /** Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (when the panel holds its own session). */
+  @property() shortcuts = '';
+  /** No keyboard shortcuts. */
+  @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
+  /** Leave out the agent login/status (e.g. it sits in the page header). */
+  @property({ type: Boolean, attribute: 'no-agent' }) noAgent = false;
+  /** Leave out the campaign indicator (e.g. it sits in the page header). */
+  @property({ type: Boolean, attribute: 'no-indicator' }) noIndicator = false;
+
+  @state() private tab: Tab = 'edit';
+  private upper: Session | undefined;
+
+  protected readonly upperConsumer = new ContextConsumer(this, {
+    context: sessionContext,
+    subscribe: true,
+    callback: (s) => {
+      this.upper = s;
+      this.owner.adopt(s);
+    },
+  });
+  private readonly owner = new SessionOwner(this, () => ({
+    connector: this.connector,
+    agentId: this.agentId,
+    persist: !this.noPersist,
+    enabled: !this.upper,
+  }));
+  private readonly keys = new ShortcutController(this, () => ({ enabled: !this.noShortcuts && !this.upper, shortcuts: parseShortcuts(this.shortcuts) }));
+  private readonly announcer = new Announcer(this, this.i18n);
+
+  /** The session the panel shows (its own, or the provider's above it). */
+  get session(): Session | undefined {
+    return this.owner.session;
+  }
+
+  /** Resolves with the session once it exists and is connected. */
+  ready(): Promise<Session> {
+    return this.owner.ready();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const s = this.owner.session;
+    if (s !== this.store.session) this.store.use(s);
+    const own = this.upper ? undefined : s;
+    this.announcer.watch(own);
+    this.keys.use(own);
+    const prev = this.shownPhase;
+    const phase = this.wf?.phase;
+    if (phase === 'after-call' && prev !== 'after-call') this.tab = 'disposition';
+    this.shownPhase = phase;
+    if (changed.has('connector') && !this.upper && this.owner.active && s?.connector !== this.connector && this.connector) void this.owner.remake();
+    super.willUpdate(changed);
+  }
+  private shownPhase: string | undefined;
+
+  private tabLabel(tab: Tab): string {
+    const t = this.t;
+    return tab === 'edit' ? t.edit : tab === 'chain' ? t.chainedRecords : tab === 'reschedule' ? t.reschedule : t.dispositionCode;
+  }
+
+  private onTabKey(e: KeyboardEvent): void {
+    const i = TABS.indexOf(this.tab);
+    const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    this.tab = TABS[next]!;
+    void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${this.tab}`) as HTMLElement | null)?.focus());
+  }
+
+  private renderTab(tab: Tab) {
+    switch (tab) {
+      case 'edit':
+        return html`<record-editor></record-editor>`;
+      case 'chain':
+        return html`<chained-records></chained-records>`;
+      case 'reschedule':
+        return html`<reschedule-picker></reschedule-picker>`;
+      case 'disposition':
+        return html`<wrapup-codes></wrapup-codes>`;
+    }
+  }
+
+  protected override render() {
+    const wf = this.wf;
+    const showTabs = wf?.interaction && wf.phase !== 'ringing';
+    return html`<div class="panel" part="panel">
+      ${this.noAgent && this.noIndicator
+        ? nothing
+        : html`<header part="header">
+            ${this.noIndicator ? nothing : html`<push-preview-indicator></push-preview-indicator>`}
+            ${this.noAgent ? nothing : html`<push-preview-agent></push-preview-agent>`}
+          </header>`}
+      <push-preview-form></push-preview-form>
+      <call-controls></call-controls>
+      ${showTabs
+        ? html`<div role="tablist" part="tabs" aria-label=${this.t.previewForm} @keydown=${this.onTabKey}>
+              ${TABS.map(
+                (tab) => html`<button
+                  type="button"
+                  role="tab"
+                  id="tab-${tab}"
+                  part="tab ${tab === this.tab ? 'selected' : ''}"
+                  aria-selected=${tab === this.tab ? 'true' : 'false'}
+                  aria-controls="panel-${tab}"
+                  tabindex=${tab === this.tab ? '0' : '-1'}
+                  @click=${() => (this.tab = tab)}
+                >
+                  ${this.tabLabel(tab)}
+                </button>`,
+              )}
+            </div>
+            <div role="tabpanel" part="tabpanel" id="panel-${this.tab}" aria-labelledby="tab-${this.tab}">${this.renderTab(this.tab)}</div>`
+        : nothing}
+      ${this.upper ? nothing : this.announcer.render()}
+    </div>`;
+  }
+}

@@ -1,0 +1,114 @@
+import { css, html, nothing } from 'lit';
+import type { IntentType } from '../../domain/intents.js';
+import { offeredIn } from '../../domain/machine.js';
+import { isCallResult } from '../../domain/types.js';
+import { PushPreviewElement } from '../internal/push-preview-element.js';
+import { shortcutLabel } from '../internal/shortcuts.js';
+
+/**
+ * Wrap-up: the Call Result dropdown (W-24), Mark Do Not Call (W-25), the disposition codes
+ * (W-29) and Mark Done (W-28), which is refused with a clear reason until a required code is
+ * picked.
+ *
+ * @summary Call result, do-not-call, disposition code and Mark Done.
+ * @csspart wrapup - The whole form.
+ * @csspart call-result - The call result dropdown.
+ * @csspart do-not-call - The Mark Do Not Call checkbox and its label.
+ * @csspart codes - The disposition code group.
+ * @csspart action - Every action button; also `action-mark-done`.
+ * @csspart refusal - The reason an action was refused.
+ * @cssstate after-call - Also every other workflow phase.
+ */
+export class WrapupCodes extends PushPreviewElement {
+  static override styles = [
+    ...PushPreviewElement.styles,
+    css`
+      :host {
+        display: block;
+      }
+      form {
+        display: grid;
+        gap: 0.75rem;
+      }
+      fieldset {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        margin: 0;
+        padding: 0.5rem 0.75rem;
+        display: grid;
+        gap: 0.25rem;
+      }
+      label {
+        display: inline-flex;
+        gap: 0.375rem;
+        align-items: center;
+        min-height: 2rem;
+      }
+      .field {
+        display: grid;
+        gap: 0.25rem;
+        justify-items: start;
+      }
+      .req {
+        color: var(--_danger);
+        font-size: 0.875em;
+      }
+    `,
+  ];
+
+  protected readonly intents: readonly IntentType[] = ['set-call-result', 'mark-do-not-call', 'set-disposition', 'mark-done'];
+
+  protected override render() {
+    const wf = this.wf;
+    const t = this.t;
+    if (!wf || !wf.campaign || !(offeredIn(wf, 'mark-done') || offeredIn(wf, 'set-call-result'))) return nothing;
+    const c = wf.campaign;
+    const w = wf.wrapup;
+    const can = (a: Parameters<typeof offeredIn>[1]) => this.store.can(a);
+    return html`<form part="wrapup" @submit=${(e: Event) => e.preventDefault()}>
+      ${offeredIn(wf, 'set-call-result')
+        ? html`<div class="field">
+            <label for="result">${t.callResult}</label>
+            <select
+              id="result"
+              part="call-result"
+              aria-disabled=${can('set-call-result') ? 'false' : 'true'}
+              @change=${(e: Event) => {
+                const v = (e.target as HTMLSelectElement).value;
+                const n = Number(v);
+                this.dispatchIntent({ type: 'set-call-result', callResult: v === '' ? null : isCallResult(n) ? n : null });
+              }}
+            >
+              <option value="" ?selected=${w.callResult === null}>${t.chooseCallResult}</option>
+              ${c.callResults.map((r) => html`<option value=${String(r)} ?selected=${w.callResult === r}>${t.callResults[r] ?? String(r)}</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      ${offeredIn(wf, 'mark-do-not-call')
+        ? html`<label part="do-not-call"
+            ><input
+              type="checkbox"
+              name="dnc"
+              .checked=${w.doNotCall}
+              @change=${(e: Event) => this.dispatchIntent({ type: 'mark-do-not-call', value: (e.target as HTMLInputElement).checked })}
+            />${t.markDoNotCall}</label
+          >`
+        : nothing}
+      ${offeredIn(wf, 'set-disposition') && c.dispositionCodes.length
+        ? html`<fieldset part="codes" aria-required=${c.dispositionRequired ? 'true' : 'false'}>
+            <legend>${t.dispositionCode} ${c.dispositionRequired ? html`<span class="req">(${t.required})</span>` : nothing}</legend>
+            ${c.dispositionRequired
+              ? nothing
+              : html`<label><input type="radio" name="code" value="" .checked=${w.dispositionCode === null} @change=${() => this.dispatchIntent({ type: 'set-disposition', code: null })} />${t.noDisposition}</label>`}
+            ${c.dispositionCodes.map(
+              (d) => html`<label
+                ><input type="radio" name="code" .value=${d.code} .checked=${w.dispositionCode === d.code} @change=${() => this.dispatchIntent({ type: 'set-disposition', code: d.code })} />${d.name}</label
+              >`,
+            )}
+          </fieldset>`
+        : nothing}
+      <div class="row">${this.renderAction({ action: 'mark-done', label: t.markDone, variant: 'primary', shortcut: shortcutLabel(this, 'done') })}</div>
+      ${this.renderRefusal()}
+    </form>`;
+  }
+}
