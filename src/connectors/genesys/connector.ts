@@ -150,6 +150,8 @@ export class GenesysConnector implements Connector {
   private readonly calls = new Map<string, GCall>();
   private readonly releasedCalls = new Set<string>();
   private readonly pendingOcs = new Map<string, PendingOcs>();
+  /** Chained-record requests answered already: a ChainedRecord overtaken by its DataEnd still counts. */
+  private readonly chainRefs = new Map<string, Memo>();
   private readonly waiters = new Set<() => void>();
   private cometd: CometD | null = null;
   private desk: WorkflowState;
@@ -549,6 +551,12 @@ export class GenesysConnector implements Connector {
   private onUserEvent(data: KvMap): void {
     const ref = data.get('GSW_REFERENCE_ID');
     const pending = ref ? this.pendingOcs.get(String(ref.value)) : undefined;
+    // A chained record joins the chain as it comes, before or after its ChainedRecordsDataEnd.
+    const chained = ref ? this.chainRefs.get(String(ref.value)) : undefined;
+    if (chained && data.has('GSW_PHONE') && !data.has('GSW_ERROR')) {
+      this.addChained(chained, [data]);
+      return;
+    }
     if (pending) {
       pending.onReply(data);
       return;
@@ -1036,7 +1044,14 @@ export class GenesysConnector implements Connector {
   }
 
   private async requestChain(memo: Memo): Promise<void> {
-    const replies = await this.ocs('ChainedRecordRequest', memo, memo.record.handle, [['GSW_CHAIN_ID', memo.record.chainId]]);
+    const replies = await this.ocs('ChainedRecordRequest', memo, memo.record.handle, [['GSW_CHAIN_ID', memo.record.chainId]], undefined, (ref) => {
+      this.chainRefs.set(ref, memo);
+      if (this.chainRefs.size > 20) this.chainRefs.delete(this.chainRefs.keys().next().value!);
+    });
+    this.addChained(memo, replies);
+  }
+
+  private addChained(memo: Memo, replies: readonly KvMap[]): void {
     for (const reply of replies) {
       if (!reply.has('GSW_PHONE')) continue;
       const record = this.toRecord(reply, 'ChainedRecord');
@@ -1050,9 +1065,17 @@ export class GenesysConnector implements Connector {
   // -------------------------------------------------------------------------------------------
   // OCS requests (§9): a fresh GSW_REFERENCE_ID each, answered only by the reply carrying it.
 
-  private async ocs(type: OcsRequestType, memo: Memo, handle: number, extra: readonly (readonly [string, unknown])[], signal?: AbortSignal): Promise<KvMap[]> {
+  private async ocs(
+    type: OcsRequestType,
+    memo: Memo,
+    handle: number,
+    extra: readonly (readonly [string, unknown])[],
+    signal?: AbortSignal,
+    onRef?: (ref: string) => void,
+  ): Promise<KvMap[]> {
     const pairs = memo.pairs.get(handle) ?? memo.pairs.get(memo.record.handle)!;
     const ref = ++this.nextRef;
+    onRef?.(String(ref));
     const keys = this.opts.ocs?.recordKeys ?? DEFAULT_RECORD_KEYS;
     const content = toKvList([
       ['GSW_AGENT_REQ_TYPE', type],
