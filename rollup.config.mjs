@@ -20,6 +20,7 @@ const input = {
   'session/index': 'src/session/index.ts',
   'connectors/index': 'src/connectors/index.ts',
   'connectors/simulated/index': 'src/connectors/simulated/index.ts',
+  'connectors/genesys/index': 'src/connectors/genesys/index.ts',
   ...defineEntries,
 };
 
@@ -62,5 +63,16 @@ export default [
       sizes(),
     ],
     output: { dir: 'dist/cdn', entryFileNames: 'push-preview-elements.min.js', format: 'es', inlineDynamicImports: true, sourcemap: true },
+  },
+  {
+    // The Genesys connector on its own, for pages without a bundler (the demo): cometd and rxjs inlined.
+    input: 'src/connectors/genesys/index.ts',
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['production', 'es2015'] }),
+      ts(),
+      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+      sizes(),
+    ],
+    output: { dir: 'dist/cdn', entryFileNames: 'genesys-connector.min.js', format: 'es', inlineDynamicImports: true, sourcemap: true },
   },
 ];
