@@ -224,8 +224,9 @@ export class GenesysConnector implements Connector {
       if (this.connectionState !== 'online') this.connection.next('online');
       return ok(undefined);
     } catch (e) {
-      const r = this.refusalOf(e);
       // Handshake fine but no initialization: the server did not take the session (§3).
+      const unsigned = !this.initialized && e instanceof Refused && e.reason === 'timeout';
+      const r = unsigned ? refused('network', 'not signed in: the workspace did not initialize') : this.refusalOf(e);
       if (!this.initialized) this.stopCometd();
       if (this.connectionState !== 'offline') this.connection.next('offline');
       return r;
