@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import type { GenesysConnector } from '../../src/connectors/genesys/index.js';
 import { CallResult } from '../../src/domain/types.js';
 import type { Session } from '../../src/session/session.js';
-import { Fake, expectOk, phaseIs, previewing, ringing, sessionOver, signedInConnector, until, type TestOptions } from './helpers.js';
+import { Fake, TEST_CAMPAIGN, expectOk, phaseIs, previewing, ringing, sessionOver, signedInConnector, until, type TestOptions } from './helpers.js';
 
 describe('Genesys connector: the workflow', () => {
   let fake: Fake;
@@ -238,6 +238,65 @@ describe('Genesys connector: the workflow', () => {
     expect(session.state.refusal?.reason).to.equal('timeout');
     expect(Date.now() - started).to.be.lessThan(2500);
     expect(session.state.workflow.phase).to.equal('connected');
+  });
+
+  it('W-6: the session’s auto-reject goes to OCS and the interaction as an automatic reject', async () => {
+    await setUp({ campaign: { ...TEST_CAMPAIGN, acceptTimeoutSec: 1 } });
+    const id = await ringing(fake, session);
+    await phaseIs(session, 'rejected');
+    expect(session.state.workflow.ended?.auto).to.equal(true);
+    expect((await fake.ocs()).map((o) => o.type)).to.deep.equal(['RecordReject']);
+    expect((await fake.http()).some((h) => h.path === `/media/outboundpreview/interactions/${id}/reject`)).to.equal(true);
+  });
+
+  it('Reject order is configurable (unverified on a real GWS): interaction first, then OCS', async () => {
+    await setUp({ ocs: { topic: '<tenant-id>@<place>', rejectOrder: 'interaction-first' } });
+    await ringing(fake, session);
+    await expectOk(session.dispatch({ type: 'reject' }));
+    expect(session.state.workflow.phase).to.equal('rejected');
+    const paths = (await fake.http()).map((h) => h.path);
+    expect(paths.findIndex((p) => p.endsWith('/reject'))).to.be.lessThan(paths.findIndex((p) => p.endsWith('/publish')));
+  });
+
+  it('W-18: transfer while connected transfers the call and hands over the interaction', async () => {
+    await setUp();
+    const id = await previewing(fake, session);
+    await expectOk(session.dispatch({ type: 'connect' }));
+    await phaseIs(session, 'connected');
+    await expectOk(session.dispatch({ type: 'transfer', targetId: '+33298025000' }));
+    expect(session.state.workflow.phase).to.equal('transferred');
+    expect(session.state.workflow.call).to.equal(null);
+    const http = await fake.http();
+    const sst = http.find((h) => h.path.endsWith('/single-step-transfer'));
+    expect(sst?.body.data).to.deep.equal({ destination: '+33298025000' });
+    expect(http.some((h) => h.path === `/media/outboundpreview/interactions/${id}/transfer-agent`)).to.equal(true);
+  });
+
+  it('a dial the switch refuses (EventError) is a refusal with its text; the preview stays', async () => {
+    await setUp();
+    await previewing(fake, session);
+    const r = await session.dispatch({ type: 'connect', number: '+33298025003' }); // the agent's own DN
+    expect(r.ok).to.equal(false);
+    expect(session.state.refusal).to.deep.include({ reason: 'server-error', detail: 'Invalid Destination DN' });
+    expect(session.state.workflow.phase).to.equal('previewing');
+    await expectOk(session.dispatch({ type: 'connect' }));
+    await phaseIs(session, 'connected');
+  });
+
+  it('Not Ready and logout on the outboundpreview channel; a late, older channel state is ignored', async () => {
+    await setUp();
+    await session.start();
+    await expectOk(session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] }));
+    await expectOk(session.dispatch({ type: 'ready' }));
+    const old = { name: 'outboundpreview', state: 'NotReady', timestamp: Date.now() - 60_000 };
+    await fake.cmd('inject', { channel: '/workspace/v3/media', data: { messageType: 'ChannelStateChanged', media: { channels: [old] } } });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(session.state.workflow.agent.status).to.equal('ready');
+    await expectOk(session.dispatch({ type: 'not-ready' }));
+    expect(session.state.workflow.phase).to.equal('not-ready');
+    await expectOk(session.dispatch({ type: 'logout' }));
+    expect(session.state.workflow.phase).to.equal('logged-out');
+    expect((await fake.http()).map((h) => h.path)).to.include.members(['/voice/not-ready', '/media/outboundpreview/not-ready', '/media/outboundpreview/logout']);
   });
 
   it('W-11: transfer before dialing hands the interaction to the target', async () => {
