@@ -109,8 +109,9 @@ export class CallControls extends PushPreviewElement {
       ${offeredIn(wf, 'connect') && rec ? html`<div class="muted">${t.numberToDial}: <span class="dial">${dialNumber}</span></div>` : nothing}
       <div class="row">
         ${this.renderAction({ action: 'connect', label: t.connect, variant: 'primary', shortcut: shortcutLabel(this, 'connect') })}
-        ${this.renderAction({ action: 'hold', label: t.hold, shortcut: shortcutLabel(this, 'hold') })}
-        ${this.renderAction({ action: 'retrieve', label: t.retrieve, shortcut: shortcutLabel(this, 'hold') })}
+        ${call?.held
+          ? this.renderAction({ action: 'retrieve', label: t.retrieve, shortcut: shortcutLabel(this, 'hold') })
+          : this.renderAction({ action: 'hold', label: t.hold, shortcut: shortcutLabel(this, 'hold') })}
         ${this.renderAction({ action: call?.recording ? 'stop-recording' : 'start-recording', label: call?.recording ? t.stopRecording : t.record })}
         ${this.renderAction({ action: 'disconnect', label: t.disconnect, variant: 'danger', shortcut: shortcutLabel(this, 'disconnect') })}
         ${this.renderAction({ action: 'cancel', label: t.cancel })}

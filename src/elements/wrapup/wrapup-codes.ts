@@ -95,7 +95,7 @@ export class WrapupCodes extends PushPreviewElement {
           >`
         : nothing}
       ${offeredIn(wf, 'set-disposition') && c.dispositionCodes.length
-        ? html`<fieldset part="codes" aria-required=${c.dispositionRequired ? 'true' : 'false'}>
+        ? html`<fieldset part="codes" role="radiogroup" aria-required=${c.dispositionRequired ? 'true' : 'false'}>
             <legend>${t.dispositionCode} ${c.dispositionRequired ? html`<span class="req">(${t.required})</span>` : nothing}</legend>
             ${c.dispositionRequired
               ? nothing

@@ -1,0 +1,267 @@
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import '../../src/define/all.js';
+import { SimulatedConnector } from '../../src/connectors/simulated/connector.js';
+import { CallControls } from '../../src/elements/call-controls/call-controls.js';
+import { define } from '../../src/elements/internal/define.js';
+import type { PushPreviewPanel } from '../../src/elements/panel/push-preview-panel.js';
+import type { PushPreviewSession } from '../../src/elements/session/push-preview-session.js';
+import { loadLocale } from '../../src/i18n/index.js';
+import { DEFAULT_CONTACTS } from '../../src/connectors/simulated/seed-data.js';
+import { FixtureConnector } from '../fixtures/fixture-connector.js';
+import { reach } from '../fixtures/states.js';
+
+/** The focused element, through every shadow root. */
+function deepActive(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+/** Every element below `root`, through shadow roots. */
+function deepAll(root: ParentNode, selector: string): Element[] {
+  const out: Element[] = [...root.querySelectorAll(selector)];
+  for (const el of root.querySelectorAll('*')) if (el.shadowRoot) out.push(...deepAll(el.shadowRoot, selector));
+  return out;
+}
+
+/** Press Tab until the focused control matches, at most `max` times. */
+async function tabTo(match: (el: Element) => boolean, what: string, max = 60): Promise<Element> {
+  for (let i = 0; i < max; i++) {
+    await sendKeys({ press: 'Tab' });
+    const a = deepActive();
+    if (a && match(a)) return a;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+/** Alt+Shift+<key>, the default shortcut chord. */
+async function chord(key: string): Promise<void> {
+  await sendKeys({ down: 'Alt' });
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: key });
+  await sendKeys({ up: 'Shift' });
+  await sendKeys({ up: 'Alt' });
+}
+
+const byAction = (action: string) => (el: Element) => el.getAttribute('data-action') === action && el.getAttribute('aria-disabled') === 'false';
+
+async function panelOn(connector: SimulatedConnector, lang = 'en') {
+  const panel = await fixture<PushPreviewPanel>(html`<push-preview-panel no-persist lang=${lang} .connector=${connector}></push-preview-panel>`);
+  const session = await panel.ready();
+  return { panel, session };
+}
+
+async function keyboardWorkflow(lang: 'en' | 'ja') {
+  // The next preview follows Mark Done after 5 s: long enough to see 'done'.
+  const connector = new SimulatedConnector({ agentId: 'agent-kb', pushDelayMs: 5000, dialDelayMs: 80 });
+  const { panel, session } = await panelOn(connector, lang);
+  const events: string[] = [];
+  for (const type of ['pp-preview-offered', 'pp-accepted', 'pp-call-connected', 'pp-call-ended', 'pp-done']) panel.addEventListener(type, () => events.push(type));
+  const phase = () => session.state.workflow.phase;
+  const words = lang === 'ja' ? { login: 'ログイン', ready: '待機中', accept: '受け入れ', connect: '接続', hold: '保留', retrieve: '保留解除', disconnect: '切断', done: '完了のマーク' } : { login: 'Log in', ready: 'Ready', accept: 'Accept', connect: 'Connect', hold: 'Hold', retrieve: 'Retrieve', disconnect: 'Disconnect', done: 'Mark Done' };
+  const label = (action: string) => (deepAll(panel.shadowRoot!, `[data-action="${action}"]`)[0]?.textContent ?? '').trim();
+
+  document.body.focus();
+  const login = await tabTo(byAction('login'), 'Log in');
+  expect(login.textContent!.trim()).to.equal(words.login);
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => phase() === 'not-ready', 'logged in', { timeout: 5000 });
+  await tabTo(byAction('ready'), 'Ready');
+  expect(label('ready')).to.equal(words.ready);
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => phase() === 'ringing', 'a preview rings', { timeout: 5000 });
+  await waitUntil(() => label('accept') === words.accept, 'Accept shown', { timeout: 5000 });
+
+  await chord('KeyA'); // W-4
+  await waitUntil(() => phase() === 'previewing', 'accepted', { timeout: 5000 });
+  await waitUntil(() => label('connect') === words.connect, 'Connect shown', { timeout: 5000 });
+  await chord('KeyC'); // W-7
+  await waitUntil(() => phase() === 'connected', 'connected', { timeout: 5000 });
+  await waitUntil(() => label('hold') === words.hold, 'Hold shown', { timeout: 5000 });
+  await chord('KeyH'); // W-19
+  await waitUntil(() => session.state.workflow.call?.held === true, 'held', { timeout: 5000 });
+  await waitUntil(() => label('retrieve') === words.retrieve, 'Retrieve shown', { timeout: 5000 });
+  await chord('KeyH');
+  await waitUntil(() => session.state.workflow.call?.held === false, 'retrieved', { timeout: 5000 });
+  await chord('KeyD'); // W-22
+  await waitUntil(() => phase() === 'after-call', 'wrap-up', { timeout: 5000 });
+
+  // W-29: Mark Done is refused until a code is picked; the reason is shown and announced
+  await chord('KeyM');
+  await waitUntil(() => session.state.refusal?.reason === 'disposition-required', 'refused without a code', { timeout: 5000 });
+  expect(phase()).to.equal('after-call');
+  // pick a code by keyboard: Tab to the first radio, Space selects it
+  await tabTo((el) => el instanceof HTMLInputElement && el.type === 'radio', 'a disposition code');
+  await sendKeys({ press: ' ' }); // Space selects the focused radio
+  await waitUntil(() => session.state.workflow.wrapup.dispositionCode !== null, 'code picked', { timeout: 5000 });
+  await tabTo(byAction('mark-done'), 'Mark Done');
+  expect(label('mark-done')).to.equal(words.done);
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => phase() === 'done', 'done', { timeout: 5000 });
+  expect(events).to.deep.equal(['pp-preview-offered', 'pp-accepted', 'pp-call-connected', 'pp-call-ended', 'pp-done']);
+  expect(connector.server.processedRecord(session.state.workflow.interaction!.chain.chainId)?.dispositionCode).to.be.a('string');
+  await expect(panel).to.be.accessible();
+  session.dispose();
+}
+
+describe('<push-preview-panel>', () => {
+  before(async () => {
+    await loadLocale('ja');
+  });
+
+  it('the whole workflow, login to Mark Done, by keyboard only (en)', async () => {
+    await keyboardWorkflow('en');
+  });
+
+  it('the whole workflow, login to Mark Done, by keyboard only (ja)', async () => {
+    await keyboardWorkflow('ja');
+  });
+
+  it('every control of the connected call is reachable by Tab', async () => {
+    const connector = new FixtureConnector(reach('connected', { at: Date.now() }));
+    const panel = await fixture<PushPreviewPanel>(html`<push-preview-panel no-persist .connector=${connector}></push-preview-panel>`);
+    await panel.ready();
+    await waitUntil(() => deepAll(panel.shadowRoot!, '[data-action="disconnect"]').length === 1, 'connected controls', { timeout: 5000 });
+    const controls = deepAll(panel.shadowRoot!, 'button, select, input, textarea').filter((el) => !(el as HTMLInputElement).disabled && (el as HTMLElement).tabIndex >= 0);
+    const reached = new Set<Element>();
+    document.body.focus();
+    for (let i = 0; i < 80 && reached.size < controls.length; i++) {
+      await sendKeys({ press: 'Tab' });
+      const a = deepActive();
+      if (a) reached.add(a);
+    }
+    const missed = controls.filter((c) => !reached.has(c)).map((c) => c.getAttribute('data-action') ?? c.outerHTML.slice(0, 60));
+    expect(missed).to.deep.equal([]);
+    expect(controls.length).to.be.greaterThan(8);
+  });
+
+  it('holds its own session when alone, and uses the provider’s when inside one', async () => {
+    const alone = await fixture<PushPreviewPanel>(html`<push-preview-panel no-persist></push-preview-panel>`);
+    const own = await alone.ready();
+    expect(own).to.exist;
+    const connector = new SimulatedConnector({ agentId: 'agent-x' });
+    const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist .connector=${connector}><push-preview-panel></push-preview-panel></push-preview-session>`);
+    const shared = await provider.ready();
+    const inner = provider.querySelector('push-preview-panel')!;
+    await inner.updateComplete;
+    expect(inner.session).to.equal(shared);
+  });
+
+  it('renders untrusted contact data as text, never markup', async () => {
+    (window as unknown as { __pwned?: number }).__pwned = 0;
+    const state = reach('previewing', { at: Date.now(), chainIndex: 6 });
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    const chain = state.interaction!.chain;
+    const hostile = { ...state, interaction: { ...state.interaction!, chain: { ...chain, records: chain.records.map((r) => ({ ...r, fields: { ...r.fields, name: evil, custom: '<script>window.__pwned=2</script>' } })) } } };
+    const panel = await fixture<PushPreviewPanel>(html`<push-preview-panel no-persist .connector=${new FixtureConnector(hostile)}></push-preview-panel>`);
+    await panel.ready();
+    await waitUntil(() => deepAll(panel.shadowRoot!, 'h3').some((h) => h.textContent === evil), 'name shown as text', { timeout: 5000 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(deepAll(panel.shadowRoot!, 'img, script').filter((e) => e.closest('svg') === null)).to.have.length(0);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(0);
+    expect(DEFAULT_CONTACTS[6]!.fields.name).to.contain('<img'); // the seeded demo contact carries markup too
+  });
+
+  it('a refused request shows its reason and keeps what the agent typed', async () => {
+    const connector = new SimulatedConnector({ agentId: 'agent-r', pushDelayMs: 30 });
+    const { panel, session } = await panelOn(connector);
+    await session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] });
+    await session.dispatch({ type: 'ready' });
+    await waitUntil(() => session.state.workflow.phase === 'ringing', 'ringing', { timeout: 5000 });
+    await session.dispatch({ type: 'accept' });
+    await panel.updateComplete;
+    const editor = deepAll(panel.shadowRoot!, 'record-editor')[0] as HTMLElement & { updateComplete: Promise<unknown> };
+    await waitUntil(() => editor.shadowRoot?.querySelector('#f-notes'), 'notes field', { timeout: 5000 });
+    const notes = editor.shadowRoot!.querySelector<HTMLTextAreaElement>('#f-notes')!;
+    notes.value = 'お客様は12月に折り返し希望';
+    notes.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    connector.setFaults({ failureRate: 1 });
+    await editor.updateComplete;
+    editor.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="update-record"]')!.click();
+    await waitUntil(() => session.state.refusal?.reason === 'network', 'refused', { timeout: 5000 });
+    await editor.updateComplete;
+    expect(editor.shadowRoot!.querySelector('[part~="refusal"]')!.textContent).to.contain('Your entries are kept');
+    expect(editor.shadowRoot!.querySelector<HTMLTextAreaElement>('#f-notes')!.value).to.equal('お客様は12月に折り返し希望');
+    expect(session.state.drafts.fields[session.state.workflow.interaction!.chain.activeHandle]).to.deep.equal({ notes: 'お客様は12月に折り返し希望' });
+    session.dispose();
+  });
+
+  it('W-30: a stale record is said plainly, actions are gone, typed text stays visible read-only', async () => {
+    const connector = new SimulatedConnector({ agentId: 'agent-s', pushDelayMs: 30, campaign: { staleTimeoutSec: 2 } });
+    const { panel, session } = await panelOn(connector);
+    await session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] });
+    await session.dispatch({ type: 'ready' });
+    await waitUntil(() => session.state.workflow.phase === 'ringing', 'ringing', { timeout: 5000 });
+    await session.dispatch({ type: 'accept' });
+    session.edit({ kind: 'field', handle: session.state.workflow.interaction!.chain.activeHandle, name: 'notes', value: 'typed before stale' });
+    await waitUntil(() => session.state.workflow.phase === 'stale', 'stale', { timeout: 5000 });
+    await panel.updateComplete;
+    const form = deepAll(panel.shadowRoot!, 'push-preview-form')[0]!;
+    await (form as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(form.shadowRoot!.querySelector('[part~="banner"]')!.textContent).to.contain('stale');
+    expect(deepAll(panel.shadowRoot!, '[data-action="connect"], [data-action="update-record"], [data-action="mark-done"]')).to.have.length(0);
+    expect(deepAll(panel.shadowRoot!, '[data-action="dismiss"]')).to.have.length(1);
+    const notes = deepAll(panel.shadowRoot!, '#f-notes')[0] as HTMLTextAreaElement;
+    await waitUntil(() => notes.value === 'typed before stale', 'typed text shown', { timeout: 5000 });
+    expect(notes.readOnly).to.equal(true);
+    session.dispose();
+  });
+
+  it('follows the page language at run time (en → ja)', async () => {
+    const connector = new FixtureConnector(reach('ringing', { at: Date.now() }));
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><push-preview-panel no-persist .connector=${connector}></push-preview-panel></div>`);
+    const panel = wrapper.querySelector('push-preview-panel')!;
+    await panel.ready();
+    const accept = () => (deepAll(panel.shadowRoot!, '[data-action="accept"]')[0]?.textContent ?? '').trim();
+    await waitUntil(() => accept() === 'Accept', 'English', { timeout: 5000 });
+    wrapper.lang = 'ja';
+    await waitUntil(() => accept() === '受け入れ', 'Japanese', { timeout: 5000 });
+    expect((deepAll(panel.shadowRoot!, '[data-action="reject"]')[0]!.textContent ?? '').trim()).to.equal('拒否');
+  });
+});
+
+describe('registration', () => {
+  it('defining a tag twice is safe; another class on the same tag only warns', () => {
+    const warn = console.warn;
+    const said: string[] = [];
+    console.warn = (...a: unknown[]) => said.push(a.join(' '));
+    try {
+      expect(() => define('call-controls', CallControls)).to.not.throw();
+      expect(said).to.have.length(0);
+      class Other extends CallControls {}
+      expect(() => define('call-controls', Other)).to.not.throw();
+      expect(said[0]).to.contain('<call-controls> is already defined');
+      expect(customElements.get('call-controls')).to.equal(CallControls);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
+
+describe('no subscription leaks', () => {
+  it('connecting and disconnecting each element 200 times leaves no live subscription', async () => {
+    const connector = new FixtureConnector(reach('connected', { at: Date.now() }));
+    const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist .connector=${connector}></push-preview-session>`);
+    const session = await provider.ready();
+    const base = session.liveSubscriptions;
+    for (const tag of ['push-preview-agent', 'push-preview-indicator', 'push-preview-form', 'call-controls', 'chained-records', 'record-editor', 'reschedule-picker', 'wrapup-codes', 'push-preview-panel']) {
+      const el = document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+      for (let i = 0; i < 200; i++) {
+        provider.append(el);
+        if (i % 50 === 0) await el.updateComplete;
+        el.remove();
+      }
+      await new Promise((r) => setTimeout(r, 0));
+      expect(session.liveSubscriptions, tag).to.equal(base);
+    }
+    // and while attached, each element does hold one
+    const one = document.createElement('call-controls');
+    provider.append(one);
+    await (one as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(session.liveSubscriptions).to.equal(base + 1);
+    one.remove();
+    expect(session.liveSubscriptions).to.equal(base);
+  });
+});

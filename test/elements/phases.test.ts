@@ -1,0 +1,118 @@
+/**
+ * One shared suite for every element: in every phase (and the variants that change what is
+ * offered), each action control is present exactly where the machine offers it, disabled exactly
+ * where it refuses it, sends its command when enabled, is refused (nothing sent) when disabled,
+ * and the element passes axe.
+ */
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { html, unsafeStatic } from 'lit/static-html.js';
+import '../../src/define/all.js';
+import { PHASES, offeredIn, refusalFor, type Action, type WorkflowState } from '../../src/domain/machine.js';
+import { checkIntent } from '../../src/domain/intents.js';
+import type { PushPreviewSession } from '../../src/elements/session/push-preview-session.js';
+import { FixtureConnector } from '../fixtures/fixture-connector.js';
+import { reach, type Reach } from '../fixtures/states.js';
+
+const ELEMENTS: { tag: string; actions: Action[] }[] = [
+  { tag: 'push-preview-agent', actions: ['login', 'ready', 'not-ready', 'logout'] },
+  { tag: 'push-preview-form', actions: ['accept', 'reject', 'dismiss'] },
+  { tag: 'call-controls', actions: ['connect', 'cancel', 'transfer', 'conference', 'hold', 'retrieve', 'start-recording', 'stop-recording', 'disconnect'] },
+  { tag: 'chained-records', actions: ['set-active-record', 'add-chained-record'] },
+  { tag: 'record-editor', actions: ['update-record'] },
+  { tag: 'reschedule-picker', actions: ['reschedule'] },
+  { tag: 'wrapup-codes', actions: ['mark-done'] },
+];
+
+const VARIANTS: { name: string; phase: (typeof PHASES)[number]; opts: Reach }[] = [
+  ...PHASES.map((phase) => ({ name: phase, phase, opts: {} })),
+  { name: 'connected, held (W-19)', phase: 'connected', opts: { held: true } },
+  { name: 'connected, recording (W-20)', phase: 'connected', opts: { recording: true } },
+  { name: 'connected, TDM line (W-20)', phase: 'connected', opts: { campaign: { telephony: 'tdm' } } },
+  { name: 'connected, conference full (W-17)', phase: 'connected', opts: { parties: 3 } },
+  { name: 'after-call, no disposition codes (W-28)', phase: 'after-call', opts: { campaign: { dispositionCodes: [], dispositionRequired: false } } },
+  { name: 'previewing, single-number chain', phase: 'previewing', opts: { chainIndex: 3 } },
+];
+
+const COMMAND: Partial<Record<Action, string>> = { ready: 'set-status', 'not-ready': 'set-status', dismiss: 'close' };
+
+/** Where the element shows an action's control at all. */
+function shown(s: WorkflowState, a: Action): boolean {
+  if (!offeredIn(s, a)) return false;
+  const c = s.campaign;
+  switch (a) {
+    case 'hold':
+      return !s.call?.held;
+    case 'retrieve':
+      return Boolean(s.call?.held);
+    case 'start-recording':
+      return !s.call?.recording;
+    case 'stop-recording':
+      return Boolean(s.call?.recording);
+    case 'set-active-record':
+      return (s.interaction?.chain.records.length ?? 0) > 1;
+    case 'transfer':
+      return (c?.transferTargets.length ?? 0) > 0;
+    case 'conference':
+      return (c?.conferenceTargets.length ?? 0) > 0;
+    default:
+      return true;
+  }
+}
+
+async function mountIn(tag: string, state: WorkflowState) {
+  const connector = new FixtureConnector(state);
+  const t = unsafeStatic(tag);
+  const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist lang="en" .connector=${connector}><${t}></${t}></push-preview-session>`);
+  const session = await provider.ready();
+  await waitUntil(() => session.state.workflow.phase === state.phase, `session in ${state.phase}`);
+  const el = provider.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+  await el.updateComplete;
+  return { el, session, connector };
+}
+
+for (const { tag, actions } of ELEMENTS) {
+  describe(`<${tag}> in every phase`, () => {
+    for (const v of VARIANTS) {
+      it(`${v.name}: controls follow the machine; enabled ones send, disabled ones are refused; accessible`, async () => {
+        const state = reach(v.phase, { at: Date.now(), ...v.opts });
+        const { el, session, connector } = await mountIn(tag, state);
+        const root = el.shadowRoot!;
+        for (const a of actions) {
+          const buttons = root.querySelectorAll<HTMLButtonElement>(`[data-action="${a}"]`);
+          expect(buttons.length > 0, `${a} shown`).to.equal(shown(session.state.workflow, a));
+          if (buttons.length === 0) continue;
+          const refusal = refusalFor(session.state.workflow, a);
+          expect(buttons[0]!.getAttribute('aria-disabled'), `${a} disabled`).to.equal(refusal ? 'true' : 'false');
+          if (refusal && refusal.reason !== 'not-allowed') {
+            expect(buttons[0]!.getAttribute('aria-describedby'), `${a} says why`).to.be.a('string');
+          }
+        }
+        await expect(el).to.be.accessible();
+        // Click every shown control once, in a fresh session each time would be slow: one click per
+        // control, checking what it did, with the state unchanged by the fixture server.
+        for (const a of actions) {
+          const button = root.querySelector<HTMLButtonElement>(`[data-action="${a}"]`);
+          if (!button) continue;
+          if (a === 'add-chained-record') session.edit({ kind: 'new-chained', value: { phone: state.interaction?.chain.records[0]?.country === 'US' ? '(415) 555-0100' : '080-2222-3333', phoneType: 'mobile' } });
+          await el.updateComplete;
+          const before = connector.sent.length;
+          root.querySelector<HTMLButtonElement>(`[data-action="${a}"]`)!.click();
+          await waitUntil(() => session.state.pending === null, 'request settled');
+          await el.updateComplete;
+          const refusal = refusalFor(session.state.workflow, a);
+          const payloadRefusal = a === 'mark-done' ? checkIntent(session.state.workflow, { type: 'mark-done' }, { now: 0, unsaved: false }) : null;
+          if (refusal || payloadRefusal) {
+            expect(connector.sent.length, `${a} sends nothing when refused`).to.equal(before);
+            const reason = (refusal ?? payloadRefusal)!.reason;
+            expect(session.state.refusal, `${a} refusal`).to.deep.include({ intent: a, reason });
+            expect(root.querySelector('[part~="refusal"]')?.textContent, `${a} reason shown`).to.be.a('string').and.not.equal('');
+          } else {
+            expect(connector.sent.length, `${a} sends`).to.equal(before + 1);
+            expect(connector.sent[before]!.type).to.equal(COMMAND[a] ?? a);
+          }
+        }
+        expect(session.state.workflow.phase, 'fixture server changes nothing').to.equal(state.phase);
+      });
+    }
+  });
+}
