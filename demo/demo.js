@@ -4,7 +4,16 @@ import { SimulatedConnector } from '../dist/cdn/push-preview-elements.min.js';
 
 const provider = document.getElementById('session');
 const connector = new SimulatedConnector({ agentId: 'agent-1', seed: Date.now() % 100000, faults: { latencyMs: [80, 250] } });
-provider.connector = connector;
+
+// ?genesys=<base URL> (or the field below) drives a real Genesys Workspace API instead.
+async function useGenesys(baseUrl) {
+  const { createGenesysConnector } = await import('../dist/cdn/genesys-connector.min.js');
+  provider.connector = createGenesysConnector({ baseUrl });
+  log(`connector: Genesys Workspace API at ${baseUrl}`);
+}
+const genesysUrl = new URLSearchParams(location.search).get('genesys');
+if (genesysUrl) void useGenesys(genesysUrl);
+else provider.connector = connector;
 
 const $ = (id) => document.getElementById(id);
 const log = (text) => ($('log').textContent = text);
@@ -26,6 +35,11 @@ $('faults').addEventListener('change', (e) => {
 });
 $('outcome').addEventListener('change', (e) => (connector.server.dialOutcomes = [e.target.value]));
 $('lang').addEventListener('change', (e) => (document.documentElement.lang = e.target.value));
+$('genesys').addEventListener('click', () => {
+  const url = $('genesys-url').value.trim();
+  if (!/^https?:\/\//.test(url)) return log('enter the Workspace API base URL, e.g. https://gws.example.com');
+  void useGenesys(url);
+});
 $('theme').addEventListener('change', (e) => document.documentElement.classList.toggle('dark', e.target.value === 'dark'));
 
 for (const type of ['pp-preview-offered', 'pp-accepted', 'pp-call-connected', 'pp-call-ended', 'pp-done', 'pp-refused', 'pp-error']) {

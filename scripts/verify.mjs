@@ -1,7 +1,7 @@
 // npm test: THE test command. Browsers, generation, typecheck, lint, every test in Chromium and
 // Firefox, the build, the manifest check, Storybook and its story tests — then one closing line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const started = Date.now();
@@ -20,23 +20,23 @@ function run(title, cmd, args, env = {}) {
   console.log(`✔ ${title} (${secs} s)`);
 }
 
+/** Sum every runner's counts: `.reports/*.json` holds {passed, failed, skipped} or a vitest JSON report. */
 function counts() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
-  const b = '.reports/browser tests.json';
-  if (existsSync(b)) {
-    const c = JSON.parse(readFileSync(b, 'utf8'));
-    passed += c.passed;
-    failed += c.failed;
-    skipped += c.skipped;
-  }
-  const s = '.reports/stories.json';
-  if (existsSync(s)) {
-    const c = JSON.parse(readFileSync(s, 'utf8'));
-    passed += c.numPassedTests;
-    failed += c.numFailedTests;
-    skipped += c.numPendingTests + (c.numTodoTests ?? 0);
+  if (!existsSync('.reports')) return { passed, failed, skipped };
+  for (const f of readdirSync('.reports').filter((n) => n.endsWith('.json'))) {
+    const c = JSON.parse(readFileSync(join('.reports', f), 'utf8'));
+    if (typeof c.numPassedTests === 'number') {
+      passed += c.numPassedTests;
+      failed += c.numFailedTests;
+      skipped += c.numPendingTests + (c.numTodoTests ?? 0);
+    } else if (typeof c.passed === 'number') {
+      passed += c.passed;
+      failed += c.failed;
+      skipped += c.skipped ?? 0;
+    }
   }
   return { passed, failed, skipped };
 }
@@ -73,6 +73,8 @@ if (committed.trim() !== generated.trim()) {
   finish('manifest check');
 }
 console.log('✔ custom-elements.json matches the sources');
+
+run('demo under a strict CSP with Trusted Types (Chromium)', 'node', ['scripts/csp-check.mjs']);
 
 npx('Storybook build', 'storybook', 'build', '--quiet', '-o', 'storybook-static');
 npx('story tests (play functions + axe, Chromium)', 'vitest', 'run', '--project=storybook', '--reporter=default', '--reporter=json', '--outputFile.json=.reports/stories.json');

@@ -1,0 +1,87 @@
+// The demo, unchanged, served with a strict Content-Security-Policy (no 'unsafe-inline', no
+// 'unsafe-eval') and Trusted Types required: walk the workflow in Chromium and count violations
+// (securitypolicyviolation events and CSP reports). Needs `npm run build` first.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { chromium } from 'playwright';
+import { chromiumArgs, chromiumPath } from './browsers.mjs';
+import { CSP, serve } from './serve.mjs';
+
+const reports = [];
+const server = await serve({ port: 0, onReport: (body) => reports.push(body) });
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs.filter((a) => !a.startsWith('--headless')), headless: true });
+const results = [];
+const check = (name, ok, detail = '') => {
+  results.push({ name, ok });
+  console.log(`${ok ? '✔' : '✖'} ${name}${detail ? ` — ${detail}` : ''}`);
+};
+
+async function open(path) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && !/favicon|404/.test(m.text()) && errors.push(m.text()));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
+  });
+  const response = await page.goto(`${base}${path}`);
+  return { page, errors, response };
+}
+
+const click = async (page, selector) => {
+  const el = page.locator(`${selector}[aria-disabled="false"]`).first();
+  await el.waitFor({ timeout: 10_000 });
+  await el.click();
+};
+
+try {
+  // The CRM page: elements in several regions on one session.
+  const { page, errors, response } = await open('/demo/');
+  const header = response.headers()['content-security-policy'] ?? '';
+  check('served with the strict policy', header === CSP && !/unsafe-(inline|eval)/.test(header) && header.includes("require-trusted-types-for 'script'"), header);
+  await click(page, 'push-preview-agent [data-action="login"]');
+  await click(page, 'push-preview-agent [data-action="ready"]');
+  await click(page, 'push-preview-form [data-action="accept"]');
+  await page.locator('record-editor #f-notes').fill('CSP check: typed text');
+  await click(page, 'record-editor [data-action="update-record"]');
+  await click(page, 'call-controls [data-action="connect"]');
+  await click(page, 'call-controls [data-action="hold"]');
+  await click(page, 'call-controls [data-action="retrieve"]');
+  await click(page, 'call-controls [data-action="disconnect"]');
+  await page.locator('wrapup-codes input[type="radio"]').first().check();
+  await click(page, 'wrapup-codes [data-action="mark-done"]');
+  await page.locator('push-preview-form [part~="banner"]').first().waitFor({ timeout: 10_000 });
+  check('the workflow ran to Mark Done', (await page.locator('push-preview-form [part~="banner"]').first().textContent()).includes('Done'));
+  await page.selectOption('#lang', 'ja');
+  await page.locator('push-preview-agent [data-action="not-ready"]', { hasText: '受付不可' }).waitFor({ timeout: 10_000 });
+  check('switched to Japanese at run time', true);
+  await page.selectOption('#theme', 'dark');
+  await page.waitForTimeout(200);
+  const v1 = await page.evaluate(() => window.__violations);
+  check('no CSP / Trusted Types violation on the CRM page', v1.length === 0 && errors.length === 0, [...v1, ...errors].join('; '));
+
+  // The panel alone.
+  const panel = await open('/demo/panel.html');
+  await click(panel.page, 'push-preview-panel [data-action="login"]');
+  await click(panel.page, 'push-preview-panel [data-action="ready"]');
+  await click(panel.page, 'push-preview-panel [data-action="accept"]');
+  await panel.page.locator('push-preview-panel [role="tab"]').nth(1).click();
+  await panel.page.locator('push-preview-panel chained-records #dial').waitFor({ timeout: 10_000 });
+  const v2 = await panel.page.evaluate(() => window.__violations);
+  check('no violation on the panel page', v2.length === 0 && panel.errors.length === 0, [...v2, ...panel.errors].join('; '));
+  await new Promise((r) => setTimeout(r, 300));
+  check('no CSP report reached the server', reports.length === 0, reports.join('; '));
+} catch (e) {
+  check('the demo could be driven', false, String(e));
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+mkdirSync('.reports', { recursive: true });
+writeFileSync('.reports/csp.json', JSON.stringify({ passed, failed, skipped: 0 }));
+console.log(`csp: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
