@@ -89,16 +89,39 @@ export async function signedInConnector(fake: Fake, opts: TestOptions = {}): Pro
 }
 
 export function sessionOver(connector: GenesysConnector): Session {
-  return new Session({ connector, storage: null, reconnectDelayMs: 200, gapTimeoutMs: 500 });
+  const session = new Session({ connector, storage: null, reconnectDelayMs: 200, gapTimeoutMs: 500 });
+  session.state$.subscribe(() => queueMicrotask(wake));
+  connector.problems$.subscribe(() => queueMicrotask(wake));
+  return session;
 }
 
-/** Wait until the check holds, polling; fail with what was expected and what there was. */
-export async function until(check: () => boolean, what: string, ms = 5000, describe?: () => unknown): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${describe ? `: ${JSON.stringify(describe())}` : ''}`);
-    await new Promise((r) => setTimeout(r, 15));
-  }
+const wakers = new Set<() => void>();
+/** Re-check every pending {@link until} (on each state, message, problem or note). */
+export function wake(): void {
+  for (const w of [...wakers]) w();
+}
+
+/**
+ * Wait until the check holds, re-checked on every state change rather than on a short timer
+ * (timers of a background page are throttled to a second in Firefox); a slow poll backs it up.
+ */
+export function until(check: () => boolean, what: string, ms = 5000, describe?: () => unknown): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (e?: Error) => {
+      wakers.delete(test);
+      clearTimeout(timer);
+      clearInterval(poll);
+      if (e) reject(e);
+      else resolve();
+    };
+    const test = () => {
+      if (check()) done();
+    };
+    const timer = setTimeout(() => done(new Error(`timed out waiting for ${what}${describe ? `: ${JSON.stringify(describe())}` : ''}`)), ms);
+    const poll = setInterval(test, 50);
+    wakers.add(test);
+    test();
+  });
 }
 
 export function phaseIs(session: Session, phase: SessionState['workflow']['phase']): Promise<void> {

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import { GenesysConnector, type GenesysConnector as Connector } from '../../src/connectors/genesys/index.js';
 import type { ProtocolProblem } from '../../src/connectors/port.js';
 import type { Session } from '../../src/session/session.js';
-import { Fake, TEST_CAMPAIGN, expectOk, phaseIs, previewing, ringing, sessionOver, signedInConnector, until } from './helpers.js';
+import { Fake, TEST_CAMPAIGN, expectOk, phaseIs, previewing, ringing, sessionOver, signedInConnector, until, wake } from './helpers.js';
 
 describe('Genesys connector: recovery', () => {
   let fake: Fake;
@@ -117,7 +117,12 @@ describe('Genesys connector: recovery', () => {
   it('malformed messages are reported and never applied; unknown ones are ignored with a debug note', async () => {
     fake = await Fake.start();
     const notes: string[] = [];
-    connector = await signedInConnector(fake, { debug: (m) => notes.push(m) });
+    connector = await signedInConnector(fake, {
+      debug: (m) => {
+        notes.push(m);
+        wake();
+      },
+    });
     session = sessionOver(connector);
     const problems: ProtocolProblem[] = [];
     connector.problems$.subscribe((p) => problems.push(p));

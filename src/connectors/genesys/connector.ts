@@ -351,7 +351,11 @@ export class GenesysConnector implements Connector {
         return await this.http('GET', '/current-session', undefined, signal);
       } catch (e) {
         if (!(e instanceof Refused) || !e.detail?.startsWith('HTTP 403') || Date.now() > until) throw e;
-        await this.sleep(200, signal);
+        // It is ready once the channel states are sent: try again on the next notification.
+        const seen = this.notifications;
+        await this.until(() => this.notifications > seen, signal, 300).catch((x: unknown) => {
+          if (x instanceof Refused && x.reason === 'aborted') throw x;
+        });
       }
     }
   }
@@ -1224,16 +1228,6 @@ export class GenesysConnector implements Connector {
       this.waiters.add(check);
       if (signal?.aborted) onAbort();
       else check();
-    });
-  }
-
-  private sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const t = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => {
-        clearTimeout(t);
-        reject(new Refused('aborted'));
-      }, { once: true });
     });
   }
 
