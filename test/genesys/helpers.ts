@@ -84,6 +84,7 @@ export async function signedInConnector(fake: Fake, opts: TestOptions = {}): Pro
     eventTimeoutMs: 3000,
     backoffIncrementMs: 100,
     maxBackoffMs: 500,
+    debug: () => undefined,
     ...opts,
   });
 }

@@ -71,6 +71,7 @@ describe('Genesys connector: recovery', () => {
       campaign: TEST_CAMPAIGN,
       ocs: { topic: '<tenant-id>@<place>' },
       eventTimeoutMs: 3000,
+      debug: () => undefined,
     });
     const reloaded = sessionOver(again);
     extra.push(reloaded);
@@ -95,7 +96,7 @@ describe('Genesys connector: recovery', () => {
     await setUp();
     const id = await ringing(fake, session);
     session.dispose();
-    const again = new GenesysConnector({ baseUrl: fake.base, agentId: 'JohnSmith', campaign: TEST_CAMPAIGN, eventTimeoutMs: 3000 });
+    const again = new GenesysConnector({ baseUrl: fake.base, agentId: 'JohnSmith', campaign: TEST_CAMPAIGN, eventTimeoutMs: 3000, debug: () => undefined });
     const reloaded = sessionOver(again);
     extra.push(reloaded);
     await reloaded.start();
@@ -105,7 +106,7 @@ describe('Genesys connector: recovery', () => {
     // Another server knows nothing of this page: no cookie, no workspace.
     const other = await Fake.start();
     try {
-      const stranger = new GenesysConnector({ baseUrl: other.base, agentId: 'JohnSmith', initTimeoutMs: 800 });
+      const stranger = new GenesysConnector({ baseUrl: other.base, agentId: 'JohnSmith', initTimeoutMs: 800, debug: () => undefined });
       const r = await stranger.connect();
       expect(r.ok).to.equal(false);
       await stranger.disconnect();
@@ -187,7 +188,7 @@ describe('Genesys connector: recovery', () => {
 
     // Without the key the server turns the connector away.
     const { code } = await fake.cmd<{ code: string }>('sign-in');
-    const keyless = new GenesysConnector({ baseUrl: fake.base, auth: { kind: 'code', code, redirectUri: location.href }, initTimeoutMs: 800 });
+    const keyless = new GenesysConnector({ baseUrl: fake.base, auth: { kind: 'code', code, redirectUri: location.href }, initTimeoutMs: 800, debug: () => undefined });
     const r = await keyless.connect();
     expect(r.ok).to.equal(false);
     await keyless.disconnect();

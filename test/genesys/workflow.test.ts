@@ -74,6 +74,11 @@ describe('Genesys connector: the workflow', () => {
 
     await expectOk(session.dispatch({ type: 'start-recording' })); // W-20
     expect(session.state.workflow.call!.recording).to.equal(true);
+    await expectOk(connector.pauseRecording(ixnId, true)); // where the call's capabilities allow it
+    expect(connector.recordingState(ixnId)).to.equal('Paused');
+    expect(session.state.workflow.call!.recording).to.equal(true);
+    await expectOk(connector.pauseRecording(ixnId, false));
+    expect(connector.recordingState(ixnId)).to.equal('Recording');
     await expectOk(session.dispatch({ type: 'stop-recording' }));
     expect(session.state.workflow.call!.recording).to.equal(false);
 

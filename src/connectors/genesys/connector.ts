@@ -199,7 +199,8 @@ export class GenesysConnector implements Connector {
     return this.opts.eventTimeoutMs ?? 10_000;
   }
   private debug(message: string, data?: unknown): void {
-    this.opts.debug?.(`[genesys] ${message}`, data);
+    const note = this.opts.debug ?? ((m: string, d?: unknown) => console.debug(m, d ?? ''));
+    note(`[genesys] ${message}`, data);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -782,6 +783,34 @@ export class GenesysConnector implements Connector {
     } catch (e) {
       return this.refusalOf(e);
     }
+  }
+
+  /**
+   * Pause or resume the recording of the interaction's call, where the call's capabilities
+   * allow it (W-20). Outside the port: the workflow knows recording only as on or off, and a
+   * paused call still counts as recording.
+   */
+  async pauseRecording(interactionId: string, pause: boolean, signal?: AbortSignal): Promise<Result<void>> {
+    if (this.connection.value !== 'online') return refused('network');
+    try {
+      const memo = this.ownMemo(interactionId);
+      const call = this.liveCall(memo);
+      const op = pause ? 'pause-recording' : 'resume-recording';
+      this.need(call.capabilities, op, 'recording-unavailable');
+      await this.http('POST', `/voice/calls/${encodeURIComponent(call.id)}/${op}`, {}, signal);
+      const want = pause ? 'Paused' : 'Recording';
+      await this.until(() => this.calls.get(call.id)?.recordingState === want, signal);
+      return ok(undefined);
+    } catch (e) {
+      return this.refusalOf(e);
+    }
+  }
+
+  /** The server's recording state of the interaction's call (`Recording`, `Paused`, `Stopped`), if any. */
+  recordingState(interactionId: string): string | null {
+    const memo = this.memos.get(interactionId);
+    const call = memo?.callId ? this.calls.get(memo.callId) : undefined;
+    return call?.recordingState ?? null;
   }
 
   private async perform(command: Command, signal?: AbortSignal): Promise<void> {

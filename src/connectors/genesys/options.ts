@@ -87,7 +87,7 @@ export interface GenesysConnectorOptions {
   /** CometD back-off between reconnect attempts. */
   readonly backoffIncrementMs?: number;
   readonly maxBackoffMs?: number;
-  /** Debug notes (unknown messages and the like). Default: nothing. */
+  /** Debug notes (unknown messages and the like). Default: `console.debug`. */
   readonly debug?: (message: string, data?: unknown) => void;
 }
 
