@@ -7,7 +7,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const externals = [...Object.keys(pkg.dependencies)];
+const externals = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies ?? {})]; // react: a peer of ./react
 const isExternal = (id) => externals.some((d) => id === d || id.startsWith(`${d}/`));
 
 const defineEntries = Object.fromEntries(
@@ -21,6 +21,8 @@ const input = {
   'connectors/index': 'src/connectors/index.ts',
   'connectors/simulated/index': 'src/connectors/simulated/index.ts',
   'connectors/genesys/index': 'src/connectors/genesys/index.ts',
+  'react/index': 'src/react/index.ts',
+  'frameworks/index': 'src/frameworks/index.ts',
   ...defineEntries,
 };
 
