@@ -220,6 +220,12 @@ describe('Genesys connector: the workflow', () => {
     expect(session.state.drafts.fields[handle]).to.deep.equal({ Segment: 'Platinum' });
     expect(session.state.allowed.has('dismiss')).to.equal(true);
     for (const a of ['update-record', 'connect', 'cancel', 'mark-done'] as const) expect(session.state.allowed.has(a)).to.equal(false);
+    // Dismissed: off the desk, and completed on the server so no rebuild brings it back.
+    await expectOk(session.dispatch({ type: 'dismiss' }));
+    expect(session.state.workflow.phase).to.equal('ready');
+    expect((await fake.state()).interactions).to.have.length(0);
+    await session.resync();
+    expect(session.state.workflow.interaction).to.equal(null);
   });
 
   it('refuses locally, without a request, what the server’s capabilities lack; a request that hangs is a timeout', async () => {

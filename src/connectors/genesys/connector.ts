@@ -830,7 +830,19 @@ export class GenesysConnector implements Connector {
         return;
       }
       case 'close': {
+        // Off the desk. A stale or failed preview still open on the server is completed there
+        // (best effort), so a later rebuild from current-session does not bring it back.
         this.ownMemoOrEnded(command.interactionId);
+        const memo = this.memos.get(command.interactionId);
+        if (memo) {
+          this.ended.add(memo.id);
+          this.memos.delete(memo.id);
+          if (memo.g.capabilities.includes('complete')) {
+            await this.http('POST', `/media/outboundpreview/interactions/${encodeURIComponent(memo.id)}/complete`, this.body({}), signal).catch((e: unknown) =>
+              this.debug(`complete on close: ${errorText(e)}`),
+            );
+          }
+        }
         this.emit({ type: 'closed', interactionId: command.interactionId });
         return;
       }
