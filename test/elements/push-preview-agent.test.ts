@@ -6,9 +6,9 @@ import { button, mount } from '../fixtures/session-fixture.js';
 describe('<push-preview-agent>', () => {
   it('W-1: logs in with the push preview media type, then offers Ready', async () => {
     const { el, session } = await mount<PushPreviewAgent>(html`<push-preview-agent></push-preview-agent>`, 'push-preview-agent');
-    await waitUntil(() => button(el, 'login'), 'login button');
+    await waitUntil(() => button(el, 'login')?.getAttribute('aria-disabled') === 'false', 'login button', { timeout: 5000 });
     button(el, 'login')!.click();
-    await waitUntil(() => session.state.workflow.agent.status === 'not-ready', 'logged in');
+    await waitUntil(() => session.state.workflow.agent.status === 'not-ready', 'logged in', { timeout: 5000 });
     await el.updateComplete;
     expect(button(el, 'ready')).to.exist;
     expect(button(el, 'login')).to.equal(null);
