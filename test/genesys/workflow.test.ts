@@ -310,6 +310,34 @@ describe('Genesys connector: the workflow', () => {
     expect((await fake.http()).map((h) => h.path)).to.include.members(['/voice/not-ready', '/media/outboundpreview/not-ready', '/media/outboundpreview/logout']);
   });
 
+  it('W-2: a preview pushed while Not Ready rings only once the agent is Ready', async () => {
+    await setUp();
+    await session.start();
+    await expectOk(session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] }));
+    const { id } = await fake.cmd<{ id: string }>('push-preview');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(session.state.workflow.phase).to.equal('not-ready');
+    await expectOk(session.dispatch({ type: 'ready' }));
+    await phaseIs(session, 'ringing');
+    expect(session.state.workflow.interaction!.id).to.equal(id);
+  });
+
+  it('W-8, W-26: Connect dials the chosen chained record with that record’s identifiers', async () => {
+    await setUp();
+    await previewing(fake, session);
+    const chained = session.state.workflow.interaction!.chain.records[1]!;
+    await expectOk(session.dispatch({ type: 'set-active-record', handle: chained.handle }));
+    expect(session.state.workflow.interaction!.chain.activeHandle).to.equal(chained.handle);
+    await expectOk(session.dispatch({ type: 'connect' }));
+    await phaseIs(session, 'connected');
+    expect(session.state.workflow.call!.number).to.equal('+819012345678');
+    expect(session.state.workflow.call!.handle).to.equal(chained.handle);
+    const ud = Object.fromEntries((await fake.state()).calls[0]!.userData.map((p) => [p.key, p.value]));
+    expect(ud.GSW_RECORD_HANDLE).to.equal(chained.handle); // the fake numbers chained records as integers
+    expect(ud.GSW_CAMPAIGN_NAME).to.equal('CampaignSIP2');
+    expect(ud.GSW_APPLICATION_ID).to.equal(139);
+  });
+
   it('W-11: transfer before dialing hands the interaction to the target', async () => {
     await setUp();
     const id = await previewing(fake, session);

@@ -458,7 +458,12 @@ export class GenesysConnector implements Connector {
           // Only the changed channel comes; an older timestamp is a late duplicate (§5).
           if (this.channel?.timestamp != null && c.timestamp != null && c.timestamp < this.channel.timestamp) continue;
           this.channel = { state: c.state, timestamp: c.timestamp };
-          if (this.loggedIn) this.emitAgent(this.statusOf(c.state));
+          if (!this.loggedIn) continue;
+          this.emitAgent(this.statusOf(c.state));
+          // A preview pushed while the agent was not Ready rings once they are (W-2).
+          for (const memo of this.memos.values()) {
+            if (memo.g.state === 'Invited') this.emit({ type: 'offered', interaction: this.toInteraction(memo), campaign: this.campaignOf(memo) });
+          }
         }
         return;
       case 'dn':
@@ -1102,7 +1107,8 @@ export class GenesysConnector implements Connector {
       if (!reply.has('GSW_PHONE')) continue;
       const record = this.toRecord(reply, 'ChainedRecord');
       if (record.handle === memo.record.handle) continue;
-      memo.pairs.set(record.handle, reply);
+      // A chained record shares the preview's identifiers (application, campaign, list) unless it says otherwise.
+      memo.pairs.set(record.handle, new Map([...(memo.pairs.get(memo.record.handle) ?? []), ...reply]));
       memo.extra = [...memo.extra.filter((r) => r.handle !== record.handle), { ...record, fields: { ...memo.record.fields, ...record.fields } }];
     }
     this.emitChain(memo);
