@@ -115,6 +115,23 @@ describe('Genesys connector: recovery', () => {
     }
   });
 
+  it('connects where a strict CSP forbids CometD’s blob worker (page timers instead)', async () => {
+    await setUp();
+    const real = window.Worker;
+    window.Worker = class {
+      constructor() {
+        throw new DOMException('blocked by worker-src', 'SecurityError');
+      }
+    } as unknown as typeof Worker;
+    try {
+      await ringing(fake, session);
+    } finally {
+      window.Worker = real;
+    }
+    await expectOk(session.dispatch({ type: 'accept' }));
+    expect(session.state.workflow.phase).to.equal('previewing');
+  });
+
   it('malformed messages are reported and never applied; unknown ones are ignored with a debug note', async () => {
     fake = await Fake.start();
     const notes: string[] = [];

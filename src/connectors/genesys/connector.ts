@@ -248,21 +248,38 @@ export class GenesysConnector implements Connector {
     await this.http('POST', `/initialize-workspace${q}`, undefined, signal, headers);
   }
 
-  private startCometd(): void {
-    this.stopCometd();
-    const cometd = new CometD();
-    // The Workspace API offers long polling only (§3).
-    cometd.unregisterTransport('websocket');
-    cometd.unregisterTransport('callback-polling');
+  /**
+   * A CometD client for long polling only (§3). Its timers run in a blob-URL worker, which a
+   * strict Content-Security-Policy or Trusted Types forbid: then it runs on the page's timers.
+   */
+  private newCometd(): CometD {
     const headers: Record<string, string> = {};
     if (this.opts.apiKey) headers['x-api-key'] = this.opts.apiKey;
-    cometd.configure({
-      url: `${this.api}/notifications`,
-      logLevel: 'warn',
-      requestHeaders: headers,
-      backoffIncrement: this.opts.backoffIncrementMs ?? 1000,
-      maxBackoff: this.opts.maxBackoffMs ?? 30_000,
-    });
+    const make = (useWorkerScheduler: boolean) => {
+      const c = new CometD();
+      c.unregisterTransport('websocket');
+      c.unregisterTransport('callback-polling');
+      c.configure({
+        url: `${this.api}/notifications`,
+        logLevel: 'warn',
+        requestHeaders: headers,
+        backoffIncrement: this.opts.backoffIncrementMs ?? 1000,
+        maxBackoff: this.opts.maxBackoffMs ?? 30_000,
+        useWorkerScheduler,
+      });
+      return c;
+    };
+    try {
+      return make(true);
+    } catch (e) {
+      this.debug(`CometD worker timers unavailable (${errorText(e)}): using page timers`);
+      return make(false);
+    }
+  }
+
+  private startCometd(): void {
+    this.stopCometd();
+    const cometd = this.newCometd();
     // Listen before the handshake: messages queued at handshake time ride on the first
     // answer of any kind (§3).
     for (const channel of GENESYS_CHANNELS) cometd.addListener(channel, (m: Message) => this.onMessage(m.channel, m.data));
