@@ -338,6 +338,17 @@ describe('Genesys connector: the workflow', () => {
     expect(ud.GSW_APPLICATION_ID).to.equal(139);
   });
 
+  it('W-9: Connect dials the number as the agent edited it, through the configured dial string', async () => {
+    await setUp({ dialString: (n) => n.replace(/[\s()-]/g, '') });
+    await previewing(fake, session);
+    session.edit({ kind: 'dial-number', value: '+81 3-1234-5679' });
+    await expectOk(session.dispatch({ type: 'connect' }));
+    await phaseIs(session, 'connected');
+    const make = (await fake.http()).find((h) => h.path === '/voice/make-call')!;
+    expect(make.body.data!.destination).to.equal('+81312345679');
+    expect(session.state.drafts.dialNumber).to.equal(null); // confirmed by the server
+  });
+
   it('W-11: transfer before dialing hands the interaction to the target', async () => {
     await setUp();
     const id = await previewing(fake, session);

@@ -978,7 +978,9 @@ export class GenesysConnector implements Connector {
         memo.callId = null;
         this.dialError = null;
         try {
-          await this.http('POST', '/voice/make-call', this.body({ destination: command.number, userData }), signal);
+          const record = this.chainOf(memo).records.find((r) => r.handle === command.handle) ?? memo.record;
+          const destination = (this.opts.dialString ?? ((n: string) => n.trim()))(command.number, record.country);
+          await this.http('POST', '/voice/make-call', this.body({ destination, userData }), signal);
           await this.until(() => {
             if (this.dialError) throw new Refused('server-error', this.dialError);
             return this.desk.phase !== 'previewing' && this.desk.phase !== 'after-call';

@@ -74,6 +74,8 @@ export interface GenesysConnectorOptions {
   readonly defaultCountry?: string;
   /** Time zone when the record carries no `GSW_TZ_NAME`. Default `UTC`. */
   readonly defaultTimeZone?: string;
+  /** The make-call destination for the number Connect dials (W-9: maybe edited). Default: as typed. */
+  readonly dialString?: (number: string, country: string) => string;
   /** Where a transfer or conference target is dialled or sent: default its id. */
   readonly destinationOf?: (target: Target) => string;
   /** A request (REST leg) with no answer after this long is refused as `timeout`. Default 10 s. */
