@@ -211,8 +211,16 @@ describe('<push-preview-panel>', () => {
 
   it('follows the page language at run time (en → ja)', async () => {
     const connector = new FixtureConnector(reach('ringing', { at: Date.now() }));
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><push-preview-panel no-persist .connector=${connector}></push-preview-panel></div>`);
-    const panel = wrapper.querySelector('push-preview-panel')!;
+    // Built by hand: fixture() on a plain <div> waits for an animation frame, and a background tab
+    // (two test files run at once) never gets one.
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'en';
+    const panel = document.createElement('push-preview-panel');
+    panel.noPersist = true;
+    panel.connector = connector;
+    wrapper.append(panel);
+    document.body.append(wrapper);
+    after(() => wrapper.remove());
     await panel.ready();
     const accept = () => (deepAll(panel.shadowRoot!, '[data-action="accept"]')[0]?.textContent ?? '').trim();
     await waitUntil(() => accept() === 'Accept', 'English', { timeout: 5000 });

@@ -63,12 +63,6 @@ export class ChainedRecords extends PushPreviewElement {
         gap: 0.25rem;
         margin-bottom: 0.75rem;
       }
-      fieldset {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        margin: 0;
-        padding: 0.5rem 0.75rem;
-      }
     `,
   ];
 

@@ -29,10 +29,6 @@ export class RecordEditor extends PushPreviewElement {
         display: grid;
         gap: 0.5rem;
       }
-      .field {
-        display: grid;
-        gap: 0.25rem;
-      }
       textarea {
         min-height: 4.5rem;
         resize: vertical;

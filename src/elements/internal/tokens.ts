@@ -100,6 +100,22 @@ export const tokens = css`
     gap: var(--_gap);
     align-items: center;
   }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+  }
+  label {
+    display: inline-flex;
+    gap: 0.375rem;
+    align-items: center;
+    min-height: 2rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -27,18 +27,6 @@ export class ReschedulePicker extends PushPreviewElement {
         display: grid;
         gap: 0.5rem;
       }
-      fieldset {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        margin: 0;
-        padding: 0.5rem 0.75rem;
-      }
-      label {
-        display: inline-flex;
-        gap: 0.375rem;
-        align-items: center;
-        min-height: 2rem;
-      }
     `,
   ];
 

@@ -38,12 +38,6 @@ export class WrapupCodes extends PushPreviewElement {
         display: grid;
         gap: 0.25rem;
       }
-      label {
-        display: inline-flex;
-        gap: 0.375rem;
-        align-items: center;
-        min-height: 2rem;
-      }
       .field {
         display: grid;
         gap: 0.25rem;
