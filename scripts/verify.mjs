@@ -78,4 +78,9 @@ run('demo under a strict CSP with Trusted Types (Chromium)', 'node', ['scripts/c
 
 npx('Storybook build', 'storybook', 'build', '--quiet', '-o', 'storybook-static');
 npx('story tests (play functions + axe, Chromium)', 'vitest', 'run', '--project=storybook', '--reporter=default', '--reporter=json', '--outputFile.json=.reports/stories.json');
+run('React wrappers and framework types match the manifest', 'node', ['scripts/make-react.mjs', '--check']);
+run('VS Code custom data matches the manifest', 'node', ['scripts/make-vscode-data.mjs', '--check']);
+run('example apps: build + smoke in Chromium; docs pages render', 'node', ['scripts/examples.mjs']);
+run('package contents + publint', 'node', ['scripts/pack-check.mjs']);
+run('size budget', 'node', ['scripts/size.mjs']);
 finish(null);
