@@ -27,6 +27,7 @@ const config: StorybookConfig = {
     plugins: [...(vite.plugins ?? []), manifestModule()],
     // One lit for the stories, the elements and Storybook's renderer.
     resolve: { ...vite.resolve, dedupe: ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'] },
+    optimizeDeps: { ...vite.optimizeDeps, exclude: [...(vite.optimizeDeps?.exclude ?? []), 'lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/context'] },
   }),
 };
 export default config;
