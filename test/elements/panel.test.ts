@@ -273,3 +273,29 @@ describe('no subscription leaks', () => {
     expect(session.liveSubscriptions).to.equal(base);
   });
 });
+
+describe('bad input from the host page', () => {
+  it('a connector that is not one is refused with a clear message; the session goes on', async () => {
+    const connector = new FixtureConnector(reach('previewing', { at: Date.now() }));
+    const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist .connector=${connector}><call-controls></call-controls></push-preview-session>`);
+    const session = await provider.ready();
+    const errors: string[] = [];
+    const error = console.error;
+    console.error = (...a: unknown[]) => errors.push(a.join(' '));
+    try {
+      provider.connector = { send: 'nope' } as unknown as typeof connector;
+      await provider.updateComplete;
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      console.error = error;
+    }
+    expect(errors[0]).to.contain('`connector` must implement the Connector port');
+    expect(provider.session).to.equal(session);
+    expect(session.state.workflow.phase).to.equal('previewing');
+  });
+
+  it('a malformed shortcuts attribute falls back to the defaults', async () => {
+    const { parseShortcuts, DEFAULT_SHORTCUTS } = await import('../../src/elements/internal/shortcuts.js');
+    expect(parseShortcuts('nonsense;;accept=;=X;reject=Alt+Shift+Q')).to.deep.equal({ ...DEFAULT_SHORTCUTS, reject: 'Alt+Shift+Q' });
+  });
+});

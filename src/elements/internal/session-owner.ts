@@ -19,6 +19,23 @@ export interface OwnerConfig {
   persist: boolean;
 }
 
+/** Does `c` look like a connector (the port's members)? Guards against a host page's mistake. */
+export function isConnector(c: unknown): c is Connector {
+  const x = c as Partial<Connector> | null;
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof x.send === 'function' &&
+    typeof x.snapshot === 'function' &&
+    typeof x.connect === 'function' &&
+    typeof x.disconnect === 'function' &&
+    typeof x.messages$?.subscribe === 'function' &&
+    typeof x.connection$?.subscribe === 'function' &&
+    typeof x.problems$?.subscribe === 'function' &&
+    typeof x.agentId === 'string'
+  );
+}
+
 export class SessionOwner implements ReactiveController {
   readonly provider: ContextProvider<typeof sessionContext, Host>;
   session: Session | undefined;
@@ -69,8 +86,15 @@ export class SessionOwner implements ReactiveController {
     return this.session !== undefined || this.making !== null;
   }
 
-  /** Make a new session (e.g. after the connector changed). */
-  async remake(): Promise<Session> {
+  /** Make a new session (e.g. after the connector changed). A connector that is not one is refused. */
+  async remake(): Promise<Session | undefined> {
+    const connector = this.config().connector;
+    if (connector !== undefined && !isConnector(connector)) {
+      console.error(
+        'push-preview-elements: `connector` must implement the Connector port (messages$, connection$, problems$, agentId, connect, disconnect, snapshot, send); it was ignored and the current session kept.',
+      );
+      return this.session;
+    }
     this.teardown();
     return this.make();
   }
@@ -80,6 +104,7 @@ export class SessionOwner implements ReactiveController {
     const current = () => gen === this.generation && !this.external;
     const making = (async (): Promise<Session | undefined> => {
       let connector = this.config().connector;
+      if (connector !== undefined && !isConnector(connector)) connector = undefined;
       if (!connector) {
         const { SimulatedConnector } = await import('../../connectors/simulated/connector.js');
         if (!current()) return undefined;
