@@ -26,6 +26,7 @@ import {
   type WorkflowEvent,
   type WorkflowState,
 } from '../domain/machine.js';
+import { loadPhoneMetadata } from '../domain/phone.js';
 import type { Refusal } from '../domain/reasons.js';
 import { activeRecord, type Target } from '../domain/types.js';
 import type { Command, ConnectionState, Connector, ProtocolProblem, Result, ServerMessage } from '../connectors/port.js';
@@ -184,7 +185,8 @@ export class Session {
       }),
       this.connector.connection$.subscribe((c) => this.onConnection(c)),
     );
-    const r = await this.connector.connect();
+    // The numbering plans load beside the connection, off the page's initial load.
+    const [r] = await Promise.all([this.connector.connect(), loadPhoneMetadata()]);
     if (r.ok) await this.resync();
   }
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { SimulatedServer } from '../../src/connectors/simulated/server.js';
 import type { Command, ServerMessage } from '../../src/connectors/port.js';
 import { CallResult, PUSH_PREVIEW_MEDIA } from '../../src/domain/types.js';
-import { checkPhone } from '../../src/domain/phone.js';
+import { checkPhone, loadPhoneMetadata } from '../../src/domain/phone.js';
 import { inCallingWindow, zonedToEpoch, epochToZoned } from '../../src/domain/time.js';
 import { TestClock } from '../fixtures/virtual-time.js';
 import { DEFAULT_CONTACTS } from '../../src/connectors/simulated/seed-data.js';
@@ -28,6 +28,8 @@ async function readyDesk(srv: ReturnType<typeof server>, id: string) {
 }
 
 const ixn = (srv: ReturnType<typeof server>, id: string) => srv.s.desk(id).state.interaction!;
+
+before(() => loadPhoneMetadata());
 
 describe('simulated outbound server', () => {
   it('W-2: pushes to the first Ready agent only, one preview at a time', async () => {

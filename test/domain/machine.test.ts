@@ -15,6 +15,7 @@ import {
   type WorkflowEvent,
   type WorkflowState,
 } from '../../src/domain/index.js';
+import { loadPhoneMetadata } from '../../src/domain/phone.js';
 import { AGENT, interactionFor, pathTo, reach } from '../fixtures/states.js';
 import { T0 } from '../fixtures/virtual-time.js';
 import { DEFAULT_CAMPAIGN } from '../../src/connectors/simulated/seed-data.js';
@@ -330,6 +331,8 @@ const rows: Row[] = [
     },
   },
 ];
+
+before(() => loadPhoneMetadata());
 
 describe('workflow machine, by requirement', () => {
   for (const row of rows) it(`${row.w}: ${row.rule}`, row.check);

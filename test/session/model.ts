@@ -12,7 +12,7 @@ import { SimulatedServer } from '../../src/connectors/simulated/server.js';
 import { SimulatedConnector, type Faults } from '../../src/connectors/simulated/connector.js';
 import type { ServerMessage } from '../../src/connectors/port.js';
 import { AGENT_PHASES, PHASES, isConsistent, type Action, type Phase } from '../../src/domain/machine.js';
-import { checkPhone } from '../../src/domain/phone.js';
+import { checkPhone, loadPhoneMetadata } from '../../src/domain/phone.js';
 import { epochToZoned, zonedToEpoch } from '../../src/domain/time.js';
 import { PUSH_PREVIEW_MEDIA, CallResult, type Chain } from '../../src/domain/types.js';
 import { Session } from '../../src/session/session.js';
@@ -341,6 +341,7 @@ export interface ModelReport {
 }
 
 export async function runModel({ numRuns, seed }: { numRuns: number; seed: number }): Promise<ModelReport> {
+  await loadPhoneMetadata(); // real time, before any virtual clock runs
   const seen = new Set<Phase>();
   let runs = 0; // including the failing one
   const property = fc.asyncProperty(fc.commands(commands(), { maxCommands: 40, size: '+2' }), fc.integer({ min: 1, max: 1_000_000 }), async (cmds, s) => {

@@ -5,6 +5,7 @@
  * validates every message at the boundary like any other connector.
  */
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import { loadPhoneMetadata } from '../../domain/phone.js';
 import { Random } from './random.js';
 import { SimulatedServer, type SimulatedServerOptions } from './server.js';
 import {
@@ -81,7 +82,7 @@ export class SimulatedConnector implements Connector {
   async connect(signal?: AbortSignal): Promise<Result<void>> {
     if (this.connection.value === 'online') return ok(undefined);
     this.connection.next('connecting');
-    const arrived = await this.travel(signal);
+    const [arrived] = await Promise.all([this.travel(signal), loadPhoneMetadata()]);
     if (!arrived) {
       this.connection.next('offline');
       return refused('aborted');
