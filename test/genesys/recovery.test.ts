@@ -52,7 +52,7 @@ describe('Genesys connector: recovery', () => {
     await expectOk(session.dispatch({ type: 'set-call-result', callResult: 7 }));
     await expectOk(session.dispatch({ type: 'set-disposition', code: 'NO-SALE' }));
     await expectOk(session.dispatch({ type: 'mark-done' }));
-    expect(session.state.workflow.phase).to.equal('done');
+    await phaseIs(session, 'done');
   });
 
   it('a reload is rebuilt from current-session: a new connector and session on the same server state', async () => {
