@@ -92,6 +92,25 @@ describe('Genesys connector: recovery', () => {
     expect(reloaded.state.workflow.phase).to.equal('after-call');
   });
 
+  it('a reload during wrap-up rebuilds wrap-up from the released call still in current-session', async () => {
+    await setUp();
+    const id = await previewing(fake, session);
+    await expectOk(session.dispatch({ type: 'connect' }));
+    await phaseIs(session, 'connected');
+    await expectOk(session.dispatch({ type: 'disconnect' }));
+    session.dispose();
+    const again = new GenesysConnector({ baseUrl: fake.base, agentId: 'JohnSmith', campaign: TEST_CAMPAIGN, ocs: { topic: '<tenant-id>@<place>' }, debug: () => undefined });
+    const reloaded = sessionOver(again);
+    extra.push(reloaded);
+    await reloaded.start();
+    expect(reloaded.state.workflow.phase).to.equal('after-call');
+    expect(reloaded.state.workflow.interaction!.id).to.equal(id);
+    await expectOk(reloaded.dispatch({ type: 'set-disposition', code: 'SALE' }));
+    await expectOk(reloaded.dispatch({ type: 'mark-done' }));
+    await phaseIs(reloaded, 'done');
+    expect((await fake.state()).calls).to.have.length(0);
+  });
+
   it('a reload while ringing rebuilds the ringing preview; without a session cookie connect is refused', async () => {
     await setUp();
     const id = await ringing(fake, session);

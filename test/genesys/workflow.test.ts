@@ -33,7 +33,9 @@ describe('Genesys connector: the workflow', () => {
 
     await expectOk(session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] }));
     expect(session.state.workflow.phase).to.equal('not-ready');
-    expect((await fake.state()).activated?.channels).to.include('outboundpreview'); // W-1: the chosen media
+    const activated = (await fake.state()).activated as { channels?: string[]; autoCompleteCall?: boolean; placeName?: string };
+    expect(activated.channels).to.include('outboundpreview'); // W-1: the chosen media
+    expect(activated).to.deep.include({ autoCompleteCall: false, placeName: 'Place_JohnSmith' });
 
     await expectOk(session.dispatch({ type: 'ready' }));
     expect(session.state.workflow.phase).to.equal('ready'); // W-2 on outboundpreview

@@ -879,7 +879,7 @@ export class GenesysConnector implements Connector {
     const answer = await this.http(
       'POST',
       '/activate-channels',
-      { data: { agentId: u?.agentLogin || u?.userName, placeName: u?.defaultPlace, channels } },
+      { data: { agentId: u?.agentLogin || u?.userName, placeName: u?.defaultPlace, channels, autoCompleteCall: this.opts.autoCompleteCall ?? false } },
       signal,
     );
     const got = (answer as { data?: { channels?: unknown } } | null)?.data?.channels;
@@ -1091,7 +1091,7 @@ export class GenesysConnector implements Connector {
           ['GSW_CALL_RESULT', result],
           [this.opts.ocs?.dispositionKey ?? 'GSW_DISPOSITION_CODE', command.dispositionCode],
         ], signal);
-        // The simulator does not complete calls on release; a real GWS does (§10.2).
+        // Calls are not auto-completed (autoCompleteCall false; the simulator never does, §10.2).
         const call = memo.callId ? this.calls.get(memo.callId) : undefined;
         if (call && call.state === 'Released' && call.capabilities.includes('complete')) {
           await this.http('POST', `/voice/calls/${encodeURIComponent(call.id)}/complete`, {}, signal).catch((e: unknown) => this.debug(`complete call: ${errorText(e)}`));

@@ -41,6 +41,11 @@ export interface GenesysConnectorOptions {
   readonly agentId?: string;
   /** Workspace channels to activate for the media types chosen at login (W-1). */
   readonly channelsFor?: (mediaTypes: readonly MediaType[]) => readonly string[];
+  /**
+   * `autoCompleteCall` sent with activate-channels (§4). Default false: a released call stays in
+   * current-session until Mark Done completes it, so a reload during wrap-up rebuilds wrap-up.
+   */
+  readonly autoCompleteCall?: boolean;
   /** Also set the voice DN Ready / Not Ready with the outboundpreview channel (W-2). Default true. */
   readonly voiceStatus?: boolean;
   readonly ocs?: {
