@@ -294,6 +294,9 @@ export class Session {
         return this.refuse(intent, answer.refusal);
       }
       for (const m of [...answer.value].sort((a, b) => a.seq - b.seq)) this.receive(m);
+      // During a resync the answer's messages wait for the snapshot: confirm against what follows it.
+      while (this.syncRun) await this.syncRun;
+      if (this.disposed) return { ok: false, refusal: { reason: 'aborted' } };
       this.confirm(command);
       this.patch({ pending: null, refusal: null });
       return { ok: true, value: undefined };
@@ -372,12 +375,22 @@ export class Session {
   }
 
   /** Rebuild from the server's snapshot (start, reconnect, a lost message or answer). */
-  async resync(): Promise<void> {
-    if (this.disposed) return;
+  resync(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
     if (this.syncing) {
       this.syncAgain = true;
-      return;
+      return this.syncRun ?? Promise.resolve();
     }
+    const run = this.runResync().finally(() => {
+      if (this.syncRun === run) this.syncRun = null;
+    });
+    this.syncRun = run;
+    return run;
+  }
+
+  private syncRun: Promise<void> | null = null;
+
+  private async runResync(): Promise<void> {
     this.syncing = true;
     try {
       do {
