@@ -3,7 +3,7 @@
  * the shape of the port's types is reported with the path of the first fault and never
  * reaches the machine.
  */
-import { PHASES, type Snapshot, type WorkflowEvent } from '../domain/machine.js';
+import { ACTIONS, PHASES, type Action, type Snapshot, type WorkflowEvent } from '../domain/machine.js';
 import { isRefusalReason, type Refusal } from '../domain/reasons.js';
 import {
   PHONE_TYPES,
@@ -235,6 +235,13 @@ export function readEvent(v: unknown, path = 'event'): WorkflowEvent {
         at: num(o, 'at', path),
         callbackType: oneOf(o, 'callbackType', ['personal', 'campaign'] as const, path),
       };
+    case 'capabilities': {
+      const a = o.actions;
+      if (a !== null && (!Array.isArray(a) || a.some((x) => !(ACTIONS as readonly unknown[]).includes(x)))) {
+        throw new Invalid(`${path}.actions`, 'expected null or a list of actions');
+      }
+      return { type: 'capabilities', interactionId: id(), actions: a as readonly Action[] | null };
+    }
     case 'failed':
       return o.detail === undefined ? { type: 'failed', interactionId: id() } : { type: 'failed', interactionId: id(), detail: str(o, 'detail', path, 2000) };
     default:

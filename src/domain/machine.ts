@@ -47,7 +47,15 @@ export interface WorkflowState {
   readonly ended: { readonly target?: Target; readonly detail?: string; readonly auto?: boolean } | null;
   /** The last time the machine was told about (epoch ms), for countdowns. */
   readonly now: number;
+  /**
+   * What the server's own capability lists allow right now, among {@link SERVER_GATED} actions;
+   * null where the server does not say (the simulated one), and nothing is restricted.
+   */
+  readonly serverActions: readonly Action[] | null;
 }
+
+/** Actions a server's capability lists speak for (Genesys: the interaction's and the call's). */
+export const SERVER_GATED: readonly Action[] = ['accept', 'reject', 'hold', 'retrieve', 'conference', 'start-recording', 'stop-recording', 'disconnect'];
 
 export const EMPTY_WRAPUP: Wrapup = { callResult: null, doNotCall: false, dispositionCode: null };
 
@@ -61,6 +69,7 @@ export function initialState(agentId = 'agent', agentName = ''): WorkflowState {
     wrapup: EMPTY_WRAPUP,
     ended: null,
     now: 0,
+    serverActions: null,
   };
 }
 
@@ -92,6 +101,7 @@ export type WorkflowEvent =
   | { readonly type: 'failed'; readonly interactionId: string; readonly detail?: string }
   | { readonly type: 'closed'; readonly interactionId: string }
   | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
+  | { readonly type: 'capabilities'; readonly interactionId: string; readonly actions: readonly Action[] | null }
   | { readonly type: 'tick'; readonly at: number }
   | { readonly type: 'wrapup'; readonly patch: Partial<Wrapup> };
 
@@ -207,6 +217,15 @@ export function refusalFor(state: WorkflowState, action: Action): Refusal | null
   if (!PHASE_ACTIONS[state.phase].includes(action)) {
     return { reason: state.phase === 'stale' ? 'stale' : 'not-allowed' };
   }
+  const local = workflowRefusal(state, action);
+  if (local) return local;
+  // The server's capabilities, where it states them, have the last word.
+  if (state.serverActions && SERVER_GATED.includes(action) && !state.serverActions.includes(action)) return { reason: 'not-offered' };
+  return null;
+}
+
+/** What the workflow itself says beyond the phase (conference size, SIP, targets, chain). */
+function workflowRefusal(state: WorkflowState, action: Action): Refusal | null {
   const call = state.call;
   switch (action) {
     case 'conference':
@@ -225,8 +244,6 @@ export function refusalFor(state: WorkflowState, action: Action): Refusal | null
       return state.campaign && state.campaign.dispositionCodes.length > 0 ? null : { reason: 'not-allowed' };
     case 'set-active-record':
       return state.interaction && state.interaction.chain.records.length > 1 ? null : { reason: 'not-allowed' };
-    case 'logout':
-      return null;
     default:
       return null;
   }
@@ -295,6 +312,7 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
         call: null,
         wrapup: EMPTY_WRAPUP,
         ended: null,
+        serverActions: null,
       };
     }
 
@@ -383,7 +401,7 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
 
     case 'closed':
       if (!sameInteraction(state, event.interactionId) || !isEndPhase(state.phase)) return state;
-      return { ...state, phase: agentPhase(state.agent), interaction: null, call: null, wrapup: EMPTY_WRAPUP, ended: null };
+      return { ...state, phase: agentPhase(state.agent), interaction: null, call: null, wrapup: EMPTY_WRAPUP, ended: null, serverActions: null };
 
     case 'snapshot': {
       const s = event.snapshot;
@@ -402,7 +420,15 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
         phase: s.phase,
         wrapup: same ? state.wrapup : EMPTY_WRAPUP,
         ended: same ? state.ended : null,
+        serverActions: same ? state.serverActions : null,
       };
+    }
+
+    case 'capabilities': {
+      if (!sameInteraction(state, event.interactionId) || !isLivePhase(state.phase)) return state;
+      const next = event.actions === null ? null : SERVER_GATED.filter((a) => event.actions!.includes(a));
+      const same = next === null ? state.serverActions === null : state.serverActions !== null && next.join() === state.serverActions.join();
+      return same ? state : { ...state, serverActions: next };
     }
 
     case 'wrapup': {

@@ -25,6 +25,8 @@ export const REFUSAL_REASONS = [
   /** W-30: the record went stale; the server refuses every request about it. */
   'stale',
   'not-owner',
+  /** The server's own capability list lacks the action right now. */
+  'not-offered',
   'unknown-record',
   'unknown-target',
   'timeout',

@@ -131,6 +131,7 @@ export const en = {
     'do-not-call': 'This number is on the do-not-call list.',
     stale: 'This record is stale: the server no longer accepts requests about it.',
     'not-owner': 'This interaction belongs to another agent.',
+    'not-offered': 'The server does not offer this action right now.',
     'unknown-record': 'The server does not know this record.',
     'unknown-target': 'Choose someone to transfer or conference to.',
     timeout: 'The server did not answer in time. Your entries are kept.',

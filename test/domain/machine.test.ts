@@ -368,6 +368,25 @@ describe('workflow machine, in general', () => {
     expect(transition(s, { type: 'tick', at: s.now })).to.equal(s);
   });
 
+  it('server capabilities: a gated action the server does not offer now is refused as not-offered', () => {
+    const s = reach('connected');
+    const told = transition(s, { type: 'capabilities', interactionId: 'ixn-1', actions: ['disconnect', 'start-recording', 'stop-recording'] });
+    expect(refusalFor(told, 'hold')).to.deep.equal({ reason: 'not-offered' });
+    expect(refusalFor(told, 'conference')).to.deep.equal({ reason: 'not-offered' });
+    expect(refusalFor(told, 'disconnect')).to.equal(null);
+    expect(refusalFor(told, 'update-record')).to.equal(null); // not the server's capability to give
+    expect(transition(told, { type: 'capabilities', interactionId: 'ixn-1', actions: ['disconnect', 'start-recording', 'stop-recording'] })).to.equal(told);
+    expect(refusalFor(transition(told, { type: 'capabilities', interactionId: 'ixn-1', actions: null }), 'hold')).to.equal(null);
+    expect(transition(told, { type: 'capabilities', interactionId: 'other', actions: [] })).to.equal(told);
+    // a new preview starts with no restriction
+    const next = transition(transition(transition(told, { type: 'call-ended', interactionId: 'ixn-1', callResult: null }), { type: 'done', interactionId: 'ixn-1' }), {
+      type: 'offered',
+      interaction: interactionFor(1),
+      campaign: DEFAULT_CAMPAIGN,
+    });
+    expect(next.serverActions).to.equal(null);
+  });
+
   it('a snapshot replaces server data; an inconsistent one is ignored', () => {
     const s = reach('previewing');
     const good = { agent: s.agent, campaign: s.campaign, interaction: s.interaction, phase: 'previewing' as Phase, call: null };

@@ -4,6 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { GenesysConnector } from '../../src/connectors/genesys/index.js';
+import { refusalFor } from '../../src/domain/machine.js';
 import { CallResult } from '../../src/domain/types.js';
 import type { Session } from '../../src/session/session.js';
 import { Fake, TEST_CAMPAIGN, expectOk, phaseIs, previewing, ringing, sessionOver, signedInConnector, until, type TestOptions } from './helpers.js';
@@ -235,13 +236,17 @@ describe('Genesys connector: the workflow', () => {
     await previewing(fake, session);
     await expectOk(session.dispatch({ type: 'connect' }));
     await phaseIs(session, 'connected');
+    expect(session.state.allowed.has('hold')).to.equal(true);
     await fake.cmd('fault', { withoutCapabilities: ['hold'] });
     await expectOk(session.dispatch({ type: 'start-recording' })); // a new CallStateChanged without hold
+    // the machine is told: Hold is no longer offered, with the reason, before anyone clicks
+    await until(() => !session.state.allowed.has('hold'), 'hold withdrawn by the server');
+    expect(refusalFor(session.state.workflow, 'hold')).to.deep.equal({ reason: 'not-offered' });
+    expect(session.state.allowed.has('disconnect')).to.equal(true);
     const before = (await fake.http()).length;
     const r = await session.dispatch({ type: 'hold' });
     expect(r.ok).to.equal(false);
-    expect(session.state.refusal).to.deep.include({ reason: 'not-allowed' });
-    expect(session.state.refusal?.detail).to.match(/hold/);
+    expect(session.state.refusal).to.deep.include({ reason: 'not-offered' });
     expect((await fake.http()).length).to.equal(before);
 
     await fake.cmd('fault', { hang: ['release'] });

@@ -15,6 +15,7 @@ import {
   initialState,
   isEndPhase,
   transition,
+  type Action,
   type Phase,
   type Snapshot,
   type WorkflowEvent,
@@ -513,6 +514,7 @@ export class GenesysConnector implements Connector {
     const memo = this.memoFor(g);
     if (g.state === 'Invited') {
       this.emit({ type: 'offered', interaction: this.toInteraction(memo), campaign: this.campaignOf(memo) });
+      this.emitCapabilities(memo);
       return;
     }
     if (g.state === 'Completed') {
@@ -523,6 +525,7 @@ export class GenesysConnector implements Connector {
     memo.acceptedAt ??= Date.now();
     this.emit({ type: 'accepted', interactionId: memo.id, owner: this.agentId, at: memo.acceptedAt });
     this.emitChain(memo);
+    this.emitCapabilities(memo);
   }
 
   private endInteraction(memo: Memo): void {
@@ -566,6 +569,7 @@ export class GenesysConnector implements Connector {
       if (memo.ending === 'transfer') return; // the transfer ends it
       const code = kvInt(c.userData, 'GSW_CALL_RESULT');
       this.emit({ type: 'call-ended', interactionId: id, callResult: isCallResult(code) ? code : null });
+      this.emitCapabilities(memo);
       return;
     }
     this.emit({ type: 'dialing', interactionId: id, call: { ...this.toCall(memo, c), connectedAt: null, held: false } });
@@ -574,6 +578,7 @@ export class GenesysConnector implements Connector {
       this.emit({ type: 'connected', interactionId: id, at: memo.connectedAt });
       this.emitCall(memo, c);
     }
+    this.emitCapabilities(memo);
   }
 
   private onUserEvent(data: KvMap): void {
@@ -786,6 +791,26 @@ export class GenesysConnector implements Connector {
     if (this.desk.phase === 'connected' && JSON.stringify(call) !== JSON.stringify(this.desk.call)) {
       this.emit({ type: 'call', interactionId: memo.id, call });
     }
+  }
+
+  /**
+   * Tell the machine what the server's capability lists allow now (issue 6): the interaction's
+   * for Accept / Reject, the live call's for Hold, Retrieve, Conference, Record and Disconnect.
+   * Where no live call is known yet, call operations are not restricted.
+   */
+  private emitCapabilities(memo: Memo): void {
+    if (this.desk.interaction?.id !== memo.id) return;
+    const c = memo.callId ? this.calls.get(memo.callId) : undefined;
+    const call = c && !ENDED_CALL_STATES.has(c.state) ? c.capabilities : null;
+    const ixn = memo.g.capabilities;
+    const actions: Action[] = [];
+    if (ixn.includes('accept')) actions.push('accept');
+    if (ixn.includes('reject')) actions.push('reject');
+    const fromCall: [string, Action][] = [['hold', 'hold'], ['retrieve', 'retrieve'], ['single-step-conference', 'conference'], ['release', 'disconnect']];
+    for (const [cap, action] of fromCall) if (call === null || call.includes(cap)) actions.push(action);
+    // The list is unreliable for which recording operation applies (§10.2): any of them means recording exists.
+    if (call === null || call.some((x) => /-recording$/.test(x))) actions.push('start-recording', 'stop-recording');
+    this.emit({ type: 'capabilities', interactionId: memo.id, actions });
   }
 
   private markStale(memo: Memo): void {
