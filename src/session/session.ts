@@ -18,7 +18,6 @@ import { checkIntent, type Intent, type IntentType } from '../domain/intents.js'
 import {
   allowedActions,
   initialState,
-  isEndPhase,
   isLivePhase,
   transition,
   type Action,
@@ -410,22 +409,25 @@ export class Session {
   }
 
   private onConnection(c: ConnectionState): void {
-    const was = this.state.connection;
     if (c === 'offline' && this.started && !this.disposed && this.reconnectDelayMs !== null) {
+      this.lost = true;
       this.patch({ connection: 'reconnecting' });
       this.notices.next({ kind: 'connection', connection: 'reconnecting' });
       this.scheduleReconnect();
       return;
     }
-    this.patch({ connection: c });
-    if (c === 'online' && (was === 'reconnecting' || was === 'offline') && this.started) {
+    // While reconnecting the connector says 'connecting'; the agent still sees 'reconnecting'.
+    this.patch({ connection: c === 'connecting' && this.lost ? 'reconnecting' : c });
+    if (c === 'online' && this.lost) {
+      // Back after a loss: whatever happened meanwhile comes from the server's snapshot.
+      this.lost = false;
       this.reconnectAttempt = 0;
-      if (was === 'reconnecting') {
-        this.notices.next({ kind: 'connection', connection: 'online' });
-        void this.resync();
-      }
+      this.notices.next({ kind: 'connection', connection: 'online' });
+      void this.resync();
     }
   }
+
+  private lost = false;
 
   private scheduleReconnect(): void {
     if (this.reconnectTimer || this.reconnectDelayMs === null) return;
@@ -453,9 +455,9 @@ export class Session {
       // A new interaction (or none): drafts from a reload come back if they are its own.
       drafts = this.restored && this.restored.interactionId === id ? this.restored.drafts : EMPTY_DRAFTS;
       this.restored = null;
-    } else if (isEndPhase(after.phase) && !['stale', 'failed'].includes(after.phase)) {
-      drafts = EMPTY_DRAFTS; // processed: nothing left to keep
     }
+    // At an end (done, stale, …) whatever is still unsaved stays, read-only, until the interaction
+    // leaves the desk: text typed while a Mark Done's answer was lost is shown, not dropped.
     this.patch({ workflow: after, drafts });
     this.announce(before, after, event);
     this.syncTimers();

@@ -317,20 +317,30 @@ async function settleOn<T>(clock: TestClock, p: Promise<T>): Promise<T> {
   return p;
 }
 
-/** After the faults stop, every session settles to what the server says. */
+/**
+ * After the faults stop, every session settles to what the server says. A ready agent is never
+ * still (a preview rings, times out, is pushed again), so the comparison is retried over a few
+ * short steps: a request or message in flight clears, a real divergence stays.
+ */
 async function converge(r: Real): Promise<void> {
   for (const c of r.connectors) c.setFaults(CALM);
   await step(r, 35_000);
   await Promise.all(r.sessions.map((s) => settle(r, s.resync())));
-  await step(r, 500);
-  for (let k = 0; k < AGENTS.length; k++) {
-    const mine = r.sessions[k]!.state.workflow;
-    const theirs = r.server.desk(AGENTS[k]!).state;
-    const samePhase = mine.phase === theirs.phase || (mine.phase === 'failed' && theirs.interaction === null);
-    if (!samePhase || (theirs.interaction !== null && mine.interaction?.id !== theirs.interaction.id)) {
-      throw new Error(`${AGENTS[k]} did not settle: session ${mine.phase}/${mine.interaction?.id} vs server ${theirs.phase}/${theirs.interaction?.id}`);
+  let diverged = '';
+  for (let attempt = 0; attempt < 6; attempt++) {
+    await step(r, 250);
+    diverged = '';
+    for (let k = 0; k < AGENTS.length; k++) {
+      const mine = r.sessions[k]!.state.workflow;
+      const theirs = r.server.desk(AGENTS[k]!).state;
+      const samePhase = mine.phase === theirs.phase || (mine.phase === 'failed' && theirs.interaction === null);
+      if (!samePhase || (theirs.interaction !== null && mine.interaction?.id !== theirs.interaction.id)) {
+        diverged += `${AGENTS[k]} did not settle: session ${mine.phase}/${mine.interaction?.id} vs server ${theirs.phase}/${theirs.interaction?.id} (pending ${r.sessions[k]!.state.pending}) `;
+      }
     }
+    if (!diverged) return;
   }
+  throw new Error(diverged);
 }
 
 export interface ModelReport {
@@ -359,7 +369,7 @@ export async function runModel({ numRuns, seed }: { numRuns: number; seed: numbe
   return {
     failed: result.failed,
     numRuns: result.numRuns,
-    message: result.failed ? `${fc.defaultReportMessage(result) ?? 'failed'} (after ${runs} runs)` : '',
+    message: result.failed ? `${String(result.errorInstance)}\n${fc.defaultReportMessage(result) ?? 'failed'} (after ${runs} runs)` : '',
     phasesSeen: [...seen],
   };
 }
