@@ -187,6 +187,12 @@ export class Session {
     // The numbering plans load beside the connection, off the page's initial load.
     const [r] = await Promise.all([this.connector.connect(), loadPhoneMetadata()]);
     if (r.ok) await this.resync();
+    else if (!this.disposed && this.reconnectDelayMs !== null) {
+      // Not reachable at first: keep trying, and resync once it answers.
+      this.lost = true;
+      this.patch({ connection: 'reconnecting' });
+      this.scheduleReconnect();
+    }
   }
 
   dispose(): void {
@@ -392,6 +398,8 @@ export class Session {
   private async runResync(): Promise<void> {
     this.syncing = true;
     try {
+      // Nothing is shown before the numbering plans are there to check what is typed.
+      await loadPhoneMetadata();
       do {
         this.syncAgain = false;
         const r = await this.connector.snapshot();
@@ -409,7 +417,9 @@ export class Session {
   }
 
   private onConnection(c: ConnectionState): void {
-    if (c === 'offline' && this.started && !this.disposed && this.reconnectDelayMs !== null) {
+    if (c === 'online') this.wasOnline = true;
+    // 'offline' before the first connection (a connector's initial value) is no loss.
+    if (c === 'offline' && this.started && this.wasOnline && !this.disposed && this.reconnectDelayMs !== null) {
       this.lost = true;
       this.patch({ connection: 'reconnecting' });
       this.notices.next({ kind: 'connection', connection: 'reconnecting' });
@@ -428,6 +438,7 @@ export class Session {
   }
 
   private lost = false;
+  private wasOnline = false;
 
   private scheduleReconnect(): void {
     if (this.reconnectTimer || this.reconnectDelayMs === null) return;

@@ -4,7 +4,10 @@ import { DEFAULT_CAMPAIGN } from '../../src/connectors/simulated/seed-data.js';
 import type { Notice } from '../../src/session/session.js';
 import { Session } from '../../src/session/session.js';
 import { SimulatedConnector } from '../../src/connectors/simulated/connector.js';
-import { act, desk, readyAndRinging, MemoryStorage } from '../fixtures/desk.js';
+import { act, desk, readyAndRinging, until, MemoryStorage } from '../fixtures/desk.js';
+import { FixtureConnector } from '../fixtures/fixture-connector.js';
+import { reach } from '../fixtures/states.js';
+import { T0, TestClock } from '../fixtures/virtual-time.js';
 
 describe('session store', () => {
   it('W-1, W-2: a preview arrives only after login with the media type and Ready', async () => {
@@ -233,6 +236,32 @@ describe('session store', () => {
       expect(d.session.state.connection).to.equal('online');
       expect(d.session.state.workflow.phase).to.equal('previewing');
       expect(d.session.state.allowed.has('connect')).to.equal(true);
+    });
+
+    it('a connector that starts offline is no lost connection; a first connect that fails is retried', async () => {
+      const notices: string[] = [];
+      const fixture = new FixtureConnector(reach('previewing', { at: T0 }));
+      const first = new Session({ connector: fixture, storage: null });
+      first.notices$.subscribe((n) => notices.push(n.kind));
+      await first.start();
+      expect(first.state.connection).to.equal('online');
+      expect(first.state.workflow.phase).to.equal('previewing');
+      expect(notices).to.not.include('connection');
+      first.dispose();
+
+      const clock = new TestClock();
+      const flaky = new FixtureConnector(reach('previewing', { at: T0 }));
+      let tries = 0;
+      const connect = flaky.connect.bind(flaky);
+      flaky.connect = async () => (++tries === 1 ? { ok: false, refusal: { reason: 'network' } } : connect());
+      const second = new Session({ connector: flaky, scheduler: clock, storage: null });
+      await until(clock, second.start());
+      expect(second.state.connection).to.equal('reconnecting');
+      await clock.advance(1100);
+      expect(tries).to.equal(2);
+      expect(second.state.connection).to.equal('online');
+      expect(second.state.workflow.phase).to.equal('previewing');
+      second.dispose();
     });
 
     it('a malformed server message is reported and never corrupts the state', async () => {
