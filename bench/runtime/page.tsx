@@ -29,6 +29,19 @@ Object.defineProperty(PushPreviewElement.prototype, 'update', {
   writable: true,
 });
 
+// The twin gets the elements' own style rules as one page stylesheet (rules written for :host
+// match nothing there; the rest — buttons, rows, fields, tabs — apply as they do in the shadow roots).
+{
+  const seen = new Set<string>();
+  for (const tag of ['push-preview-panel', 'push-preview-indicator', 'push-preview-agent', 'push-preview-form', 'call-controls', 'record-editor', 'chained-records', 'reschedule-picker', 'wrapup-codes']) {
+    const ctor = customElements.get(tag) as unknown as { elementStyles: { cssText?: string }[] };
+    for (const st of ctor.elementStyles) if (st.cssText) seen.add(st.cssText);
+  }
+  const style = document.createElement('style');
+  style.textContent = [...seen].join('\n');
+  document.head.append(style);
+}
+
 // ---------------------------------------------------------------------------------------------
 /** A connector that serves a state as its snapshot, emits events on demand, and answers the workflow's commands. */
 class BenchConnector implements Connector {
@@ -98,17 +111,30 @@ async function litSettled(root: ParentNode): Promise<void> {
     await Promise.all(pending);
   }
 }
-/** Wait until `pred` holds: microtask by microtask (where both libraries commit), then task by task. */
-async function until(pred: () => boolean, what: string): Promise<void> {
+/**
+ * Wait until `pred` holds: microtask by microtask (where both libraries commit), then a few
+ * tasks, then frame by frame (idle: a render held for the next frame does not count as busy).
+ */
+async function until(pred: () => boolean, what: string): Promise<'now' | 'frame'> {
   for (let i = 0; i < 20; i++) {
-    if (pred()) return;
+    if (pred()) return 'now';
     await Promise.resolve();
   }
-  for (let i = 0; i < 2000; i++) {
-    if (pred()) return;
+  for (let i = 0; i < 20; i++) {
+    if (pred()) return 'now';
     await nextTask();
   }
+  for (let i = 0; i < 600; i++) {
+    if (pred()) return 'frame';
+    await nextFrame();
+    for (let j = 0; j < 20 && !pred(); j++) await Promise.resolve();
+  }
   throw new Error(`timed out waiting for ${what}`);
+}
+/** When the change is on screen: the frame it was committed in, or else the next frame. */
+async function presentedAt(how: 'now' | 'frame'): Promise<number> {
+  if (how === 'now') await nextFrame();
+  return performance.now();
 }
 const layout = (el: Element) => el.getBoundingClientRect().height;
 
@@ -232,6 +258,8 @@ function toggleHold(m: Mounted): { event: WorkflowEvent; selector: string } {
 }
 async function oneEvent(impl: Impl): Promise<{ ms: number; renders: number }> {
   const m = await panelFor(impl, 'connected');
+  // An isolated event: the last render was in an earlier frame.
+  await nextFrame();
   await nextTask();
   const { event, selector } = toggleHold(m);
   resetRenders();
@@ -303,7 +331,27 @@ function toggleHoldEvent(session: Session, i: number): WorkflowEvent {
 }
 
 // 4. The whole workflow: a preview arrives → Accept → Connect → Disconnect → disposition → Mark Done.
-async function workflow(impl: Impl): Promise<{ ms: number; steps: Record<string, number> }> {
+type Steps = { ms: number; presented: number; renders: number; steps: Record<string, number> };
+let prepared: { run: () => Promise<Steps>; cleanup: () => void } | null = null;
+/** Mount (not measured), then `workflowRun` (measured alone), then `workflowCleanup`. */
+async function workflowPrepare(impl: Impl): Promise<void> {
+  await new Promise<void>((ready) => {
+    void workflow(impl, async (run, cleanup) => {
+      prepared = { run, cleanup };
+      ready();
+    });
+  });
+  await nextFrame();
+  await nextTask();
+}
+const workflowRun = (): Promise<Steps> => prepared!.run();
+async function workflowCleanup(): Promise<void> {
+  prepared!.cleanup();
+  prepared = null;
+  await nextTask();
+}
+
+async function workflow(impl: Impl, hold?: (run: () => Promise<Steps>, cleanup: () => void) => Promise<void>): Promise<Steps> {
   const ringing = reach('ringing', { at: Date.now() });
   const start = reach('ready', { at: Date.now() });
   const { connector, session } = await newSession(start);
@@ -335,18 +383,39 @@ async function workflow(impl: Impl): Promise<{ ms: number; steps: Record<string,
   else renderReact(m, ['push-preview-panel'], true);
   await m.settle(() => deepQuery(m.host, '[data-action=not-ready]') !== null, 'the ready agent');
   await nextTask();
+  if (hold) {
+    let cleaned!: () => void;
+    const cleanup = new Promise<void>((r) => (cleaned = r));
+    let result: Steps | null = null;
+    await hold(async () => (result = await steps_()), cleaned);
+    await cleanup;
+    m.unmount();
+    session.dispose();
+    return result!;
+  }
+  const r = await steps_();
+  m.unmount();
+  session.dispose();
+  return r;
+
+  async function steps_(): Promise<Steps> {
   const q = (s: string) => deepQuery(m.host, s);
   const steps: Record<string, number> = {};
+  // Each step: time to DOM updated (summed in `ms`) and to the frame that shows it (`presented`).
+  let presented = 0;
   const click = async (selector: string, then: string, step: string) => {
     const t = performance.now();
     q(selector)!.click();
-    await until(() => q(then) !== null, `${impl}: ${then} after ${selector}`);
+    const how = await until(() => q(then) !== null, `${impl}: ${then} after ${selector}`);
     steps[step] = performance.now() - t;
+    presented += (await presentedAt(how)) - t;
   };
+  resetRenders();
   const t0 = performance.now();
   connector.emit({ type: 'offered', interaction: ringing.interaction!, campaign: ringing.campaign! });
-  await until(() => q('[data-action=accept]') !== null, `${impl}: Accept`);
+  const how0 = await until(() => q('[data-action=accept]') !== null, `${impl}: Accept`);
   steps.offered = performance.now() - t0;
+  presented += (await presentedAt(how0)) - t0;
   await click('[data-action=accept]', '[data-action=connect]', 'accept');
   await click('[data-action=connect]', '[data-action=disconnect]', 'connect');
   await click('[data-action=disconnect]', '[data-action=mark-done]', 'disconnect');
@@ -355,10 +424,10 @@ async function workflow(impl: Impl): Promise<{ ms: number; steps: Record<string,
   await until(() => session.state.workflow.phase === 'done' && session.state.pending === null, `${impl}: done`);
   if (impl === 'lit') await litSettled(m.host);
   layout(m.host);
-  const ms = measure(`workflow:${impl}`, t0, performance.now());
-  m.unmount();
-  session.dispose();
-  return { ms, steps };
+  const ms = Object.values(steps).reduce((a, b) => a + b, 0);
+  measure(`workflow:${impl}`, t0, performance.now());
+  return { ms, presented, renders: sumRenders(), steps };
+  }
 }
 
 // 5. Memory: mount and unmount every element `times` times on one session.
@@ -413,5 +482,5 @@ declare global {
     gc?: () => void;
   }
 }
-window.bench = { warm, firstRender, oneEvent, burst, workflow, mountCycles, nextTask, tags: TAGS };
+window.bench = { warm, firstRender, oneEvent, burst, workflow, workflowPrepare, workflowRun, workflowCleanup, mountCycles, nextTask, tags: TAGS };
 document.title = 'ready';
