@@ -94,7 +94,7 @@ export async function runRuntime({ quick = false, log = console.log } = {}) {
   if (!(await page.evaluate(() => crossOriginIsolated))) log('note: the page is not cross-origin isolated; timer resolution is 100 µs');
   const cdp = await page.context().newCDPSession(page);
   await page.evaluate(() => window.bench.warm());
-  const reps = quick ? { first: 6, event: 10, burst: 2, workflow: 4, mount: 50 } : { first: 40, event: 80, burst: 11, workflow: 30, mount: 1000 };
+  const reps = quick ? { first: 6, event: 10, burst: 2, workflow: 4, mount: 50 } : { first: 60, event: 100, burst: 15, workflow: 30, mount: 1000 };
   const out = { chromium: version, reps, targets: TARGETS };
   const f = (x) => x.toFixed(x < 1 ? 3 : x < 10 ? 2 : 1);
   const line = (name, r, unit = 'ms') =>
@@ -105,6 +105,10 @@ export async function runRuntime({ quick = false, log = console.log } = {}) {
   log(line('first render, full panel (previewing)', out.firstRender));
   out.oneEvent = await alternate(page, 'oneEvent', [], reps.event);
   log(line('one server event → DOM updated', out.oneEvent));
+  const storeMs = [];
+  for (let i = 0; i < 5; i++) storeMs.push((await page.evaluate(() => window.bench.storeOnly())).ms);
+  out.storeOnly = stats(storeMs);
+  log(`${'  of which the store alone (no view)'.padEnd(44)} ${f(out.storeOnly.median).padStart(12)} ms per event (median of 5 × 200 events)`);
 
   out.bursts = [];
   for (const delivery of ['sync', 'tasks']) {
@@ -147,7 +151,8 @@ export async function runRuntime({ quick = false, log = console.log } = {}) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const out = await runRuntime({ quick: process.argv.includes('--quick') });
+  const quick = process.argv.includes('--quick');
+  const out = await runRuntime({ quick });
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/runtime.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), ...out }, null, 2)}\n`);
+  writeFileSync(`bench/results/runtime${quick ? '-quick' : ''}.json`, `${JSON.stringify({ measuredAt: new Date().toISOString(), ...out }, null, 2)}\n`);
 }

@@ -269,6 +269,17 @@ async function oneEvent(impl: Impl): Promise<{ ms: number; renders: number }> {
   layout(m.host);
   return { ms: measure(`one-event:${impl}`, t0, performance.now()), renders: sumRenders() };
 }
+/** The same event with no view subscribed: the store's own share (machine, allowed actions). */
+async function storeOnly(): Promise<{ ms: number }> {
+  const { connector, session } = await newSession(reach('connected', { at: Date.now() }));
+  const m = { session } as Mounted;
+  const reps = 200;
+  const t0 = performance.now();
+  for (let i = 0; i < reps; i++) connector.emit(toggleHold(m).event);
+  const ms = (performance.now() - t0) / reps;
+  session.dispose();
+  return { ms };
+}
 const sumRenders = () => [...renders.values()].reduce((a, b) => a + b, 0);
 
 // 3. Bursts: N hold toggles with K <call-controls> subscribed; renders per frame counted.
@@ -482,5 +493,5 @@ declare global {
     gc?: () => void;
   }
 }
-window.bench = { warm, firstRender, oneEvent, burst, workflow, workflowPrepare, workflowRun, workflowCleanup, mountCycles, nextTask, tags: TAGS };
+window.bench = { warm, firstRender, oneEvent, storeOnly, burst, workflow, workflowPrepare, workflowRun, workflowCleanup, mountCycles, nextTask, tags: TAGS };
 document.title = 'ready';
