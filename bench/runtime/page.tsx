@@ -343,26 +343,7 @@ function toggleHoldEvent(session: Session, i: number): WorkflowEvent {
 
 // 4. The whole workflow: a preview arrives → Accept → Connect → Disconnect → disposition → Mark Done.
 type Steps = { ms: number; presented: number; renders: number; steps: Record<string, number> };
-let prepared: { run: () => Promise<Steps>; cleanup: () => void } | null = null;
-/** Mount (not measured), then `workflowRun` (measured alone), then `workflowCleanup`. */
-async function workflowPrepare(impl: Impl): Promise<void> {
-  await new Promise<void>((ready) => {
-    void workflow(impl, async (run, cleanup) => {
-      prepared = { run, cleanup };
-      ready();
-    });
-  });
-  await nextFrame();
-  await nextTask();
-}
-const workflowRun = (): Promise<Steps> => prepared!.run();
-async function workflowCleanup(): Promise<void> {
-  prepared!.cleanup();
-  prepared = null;
-  await nextTask();
-}
-
-async function workflow(impl: Impl, hold?: (run: () => Promise<Steps>, cleanup: () => void) => Promise<void>): Promise<Steps> {
+async function workflow(impl: Impl): Promise<Steps> {
   const ringing = reach('ringing', { at: Date.now() });
   const start = reach('ready', { at: Date.now() });
   const { connector, session } = await newSession(start);
@@ -394,16 +375,6 @@ async function workflow(impl: Impl, hold?: (run: () => Promise<Steps>, cleanup: 
   else renderReact(m, ['push-preview-panel'], true);
   await m.settle(() => deepQuery(m.host, '[data-action=not-ready]') !== null, 'the ready agent');
   await nextTask();
-  if (hold) {
-    let cleaned!: () => void;
-    const cleanup = new Promise<void>((r) => (cleaned = r));
-    let result: Steps | null = null;
-    await hold(async () => (result = await steps_()), cleaned);
-    await cleanup;
-    m.unmount();
-    session.dispose();
-    return result!;
-  }
   const r = await steps_();
   m.unmount();
   session.dispose();
@@ -493,5 +464,5 @@ declare global {
     gc?: () => void;
   }
 }
-window.bench = { warm, firstRender, oneEvent, storeOnly, burst, workflow, workflowPrepare, workflowRun, workflowCleanup, mountCycles, nextTask, tags: TAGS };
+window.bench = { warm, firstRender, oneEvent, storeOnly, burst, workflow, mountCycles, nextTask, tags: TAGS };
 document.title = 'ready';
