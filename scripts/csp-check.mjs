@@ -40,6 +40,9 @@ try {
   const { page, errors, response } = await open('/demo/');
   const header = response.headers()['content-security-policy'] ?? '';
   check('served with the strict policy', header === CSP && !/unsafe-(inline|eval)/.test(header) && header.includes("require-trusted-types-for 'script'"), header);
+  // The page is settled once the session is connected and has read the server's state.
+  await page.waitForFunction(() => customElements.get('push-preview-session') !== undefined);
+  await page.evaluate(() => document.getElementById('session').ready());
   await click(page, 'push-preview-agent [data-action="login"]');
   await click(page, 'push-preview-agent [data-action="ready"]');
   await click(page, 'push-preview-form [data-action="accept"]');
@@ -63,6 +66,8 @@ try {
 
   // The panel alone.
   const panel = await open('/demo/panel.html');
+  await panel.page.waitForFunction(() => customElements.get('push-preview-panel') !== undefined);
+  await panel.page.evaluate(() => document.querySelector('push-preview-panel').ready());
   await click(panel.page, 'push-preview-panel [data-action="login"]');
   await click(panel.page, 'push-preview-panel [data-action="ready"]');
   await click(panel.page, 'push-preview-panel [data-action="accept"]');
@@ -73,7 +78,16 @@ try {
   await new Promise((r) => setTimeout(r, 300));
   check('no CSP report reached the server', reports.length === 0, reports.join('; '));
 } catch (e) {
-  check('the demo could be driven', false, String(e));
+  const pages = browser.contexts().flatMap((c) => c.pages());
+  const state = pages.length
+    ? await pages[pages.length - 1]
+        .evaluate(() => {
+          const s = document.querySelector('push-preview-session, push-preview-panel')?.session?.state;
+          return s ? JSON.stringify({ phase: s.workflow.phase, agent: s.workflow.agent.status, pending: s.pending, refusal: s.refusal, connection: s.connection, allowed: [...s.allowed] }) : 'no session';
+        })
+        .catch((x) => String(x))
+    : '';
+  check('the demo could be driven', false, `${String(e).split('\n')[0]} — session: ${state}`);
 } finally {
   await browser.close();
   server.close();
