@@ -25,30 +25,6 @@ export interface ActionButton {
 
 export const VERSION = '0.1.0';
 
-// At most one render per element per animation frame. Lit renders on the microtask after a change,
-// so state arriving one message per task (a socket, CometD, the simulated connector) rendered every
-// element once per message: up to hundreds of renders in one frame. An element's first render in a
-// frame still happens at once; another change in the same frame waits for the next frame.
-let renderedThisFrame = new WeakSet<object>();
-let frameTurn: Promise<void> | null = null;
-function nextFrame(): Promise<void> {
-  frameTurn ??= new Promise<void>((resolve) => {
-    const turn = () => {
-      clearTimeout(timer);
-      frameTurn = null;
-      renderedThisFrame = new WeakSet();
-      resolve();
-    };
-    const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(turn) : 0;
-    // A hidden page gets no frames: render anyway, a little later.
-    const timer = setTimeout(() => {
-      if (raf) cancelAnimationFrame(raf);
-      turn();
-    }, 100);
-  });
-  return frameTurn;
-}
-
 export abstract class PushPreviewElement extends LitElement {
   static version = VERSION;
   static override styles = [tokens];
@@ -67,17 +43,6 @@ export abstract class PushPreviewElement extends LitElement {
 
   protected get wf(): WorkflowState | undefined {
     return this.store.state?.workflow;
-  }
-
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    if (!renderedThisFrame.has(this)) return this.renderNow();
-    return nextFrame().then(() => this.renderNow());
-  }
-
-  private renderNow(): void {
-    super.scheduleUpdate();
-    renderedThisFrame.add(this);
-    void nextFrame();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
