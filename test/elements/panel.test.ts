@@ -64,10 +64,12 @@ async function keyboardWorkflow(lang: 'en' | 'ja') {
   const label = (action: string) => (deepAll(panel.shadowRoot!, `[data-action="${action}"]`)[0]?.textContent ?? '').trim();
 
   document.body.focus();
+  await waitUntil(() => deepAll(panel.shadowRoot!, '[data-action="login"]').some(byAction('login')), 'Log in shown', { timeout: 5000 });
   const login = await tabTo(byAction('login'), 'Log in');
   expect(login.textContent!.trim()).to.equal(words.login);
   await sendKeys({ press: 'Enter' });
   await waitUntil(() => phase() === 'not-ready', 'logged in', { timeout: 5000 });
+  await waitUntil(() => deepAll(panel.shadowRoot!, '[data-action="ready"]').some(byAction('ready')), 'Ready shown', { timeout: 5000 });
   await tabTo(byAction('ready'), 'Ready');
   expect(label('ready')).to.equal(words.ready);
   await sendKeys({ press: 'Enter' });
@@ -93,9 +95,11 @@ async function keyboardWorkflow(lang: 'en' | 'ja') {
   await waitUntil(() => session.state.refusal?.reason === 'disposition-required', 'refused without a code', { timeout: 5000 });
   expect(phase()).to.equal('after-call');
   // pick a code by keyboard: Tab to the first radio, Space selects it
+  await waitUntil(() => deepAll(panel.shadowRoot!, 'input[type="radio"]').length > 0, 'codes shown', { timeout: 5000 });
   await tabTo((el) => el instanceof HTMLInputElement && el.type === 'radio', 'a disposition code');
   await sendKeys({ press: ' ' }); // Space selects the focused radio
   await waitUntil(() => session.state.workflow.wrapup.dispositionCode !== null, 'code picked', { timeout: 5000 });
+  await waitUntil(() => deepAll(panel.shadowRoot!, '[data-action="mark-done"]').some(byAction('mark-done')), 'Mark Done enabled', { timeout: 5000 });
   await tabTo(byAction('mark-done'), 'Mark Done');
   expect(label('mark-done')).to.equal(words.done);
   await sendKeys({ press: 'Enter' });
