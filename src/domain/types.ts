@@ -74,6 +74,17 @@ export const CallResult = {
 } as const;
 export type CallResult = (typeof CallResult)[keyof typeof CallResult];
 export const CALL_RESULTS: readonly CallResult[] = Object.values(CallResult);
+/** The outcomes an agent picks from after a call (W-24); Stale, Do Not Call and Cancel Record are set otherwise. */
+export const AGENT_CALL_RESULTS: readonly CallResult[] = [
+  CallResult.Answer,
+  CallResult.Busy,
+  CallResult.NoAnswer,
+  CallResult.AnsweringMachine,
+  CallResult.Fax,
+  CallResult.WrongParty,
+  CallResult.WrongNumber,
+  CallResult.Unknown,
+];
 export function isCallResult(value: unknown): value is CallResult {
   return typeof value === 'number' && (CALL_RESULTS as readonly number[]).includes(value);
 }

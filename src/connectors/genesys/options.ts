@@ -3,7 +3,7 @@
  * unverified or as a simulator quirk is a setting here, with the documented value as default.
  */
 import type { Campaign, MediaType, Target } from '../../domain/types.js';
-import { CallResult, PUSH_PREVIEW_MEDIA } from '../../domain/types.js';
+import { AGENT_CALL_RESULTS, PUSH_PREVIEW_MEDIA } from '../../domain/types.js';
 
 /** The OCS desktop-protocol requests the connector sends (spec §9.4). */
 export type OcsRequestType =
@@ -120,16 +120,7 @@ export const DEFAULT_GENESYS_CAMPAIGN: Campaign = {
   timeoutPolicy: 'reject',
   dispositionCodes: [],
   dispositionRequired: false,
-  callResults: [
-    CallResult.Answer,
-    CallResult.Busy,
-    CallResult.NoAnswer,
-    CallResult.AnsweringMachine,
-    CallResult.Fax,
-    CallResult.WrongParty,
-    CallResult.WrongNumber,
-    CallResult.Unknown,
-  ],
+  callResults: AGENT_CALL_RESULTS,
   telephony: 'sip',
   transferTargets: [],
   conferenceTargets: [],

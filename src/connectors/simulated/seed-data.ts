@@ -2,7 +2,7 @@
  * The simulated server's default calling list and campaign: Japanese and US contacts, chains of
  * one to three numbers, mixed time zones. One Tokyo number lacks its area code, so W-9 can be tried.
  */
-import { CallResult, type Campaign, type Chain, type ContactRecord, type PhoneType } from '../../domain/types.js';
+import { AGENT_CALL_RESULTS, type Campaign, type Chain, type ContactRecord, type PhoneType } from '../../domain/types.js';
 
 export const DEFAULT_CAMPAIGN: Campaign = {
   id: 'cmp-autumn-renewal',
@@ -18,16 +18,7 @@ export const DEFAULT_CAMPAIGN: Campaign = {
     { code: 'INFO-SENT', name: 'Information sent' },
   ],
   dispositionRequired: true,
-  callResults: [
-    CallResult.Answer,
-    CallResult.Busy,
-    CallResult.NoAnswer,
-    CallResult.AnsweringMachine,
-    CallResult.Fax,
-    CallResult.WrongParty,
-    CallResult.WrongNumber,
-    CallResult.Unknown,
-  ],
+  callResults: AGENT_CALL_RESULTS,
   telephony: 'sip',
   transferTargets: [
     { id: 'agent-sato', name: '佐藤 花子 (Sato Hanako)', kind: 'agent' },
