@@ -2,25 +2,26 @@
  * Phone numbers: validated and normalised with libphonenumber-js (W-9: the agent may add an
  * area code before dialing), so Japanese and other numbers follow their own plans.
  *
- * The numbering-plan metadata (the larger part of the library) loads on demand, off the page's
+ * The library — its parser and its numbering-plan metadata — loads on demand, off the page's
  * initial load: `Session.start()` and the simulated connector await {@link loadPhoneMetadata}
  * before anything is checked. Checking earlier is a programming error and throws.
  */
-import { parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import type { CountryCode } from 'libphonenumber-js/core';
+import type * as PhoneLibrary from './phone-library.js';
 
-let metadata: MetadataJson | null = null;
+let library: typeof PhoneLibrary | null = null;
 let loading: Promise<void> | null = null;
 
-/** Load the numbering plans once; later calls share the same promise. */
+/** Load the parser and the numbering plans once; later calls share the same promise. */
 export function loadPhoneMetadata(): Promise<void> {
-  loading ??= import('libphonenumber-js/metadata.min').then((m) => {
-    metadata = (m as { default: MetadataJson }).default;
+  loading ??= import('./phone-library.js').then((m) => {
+    library = m;
   });
   return loading;
 }
 
 export function phoneMetadataLoaded(): boolean {
-  return metadata !== null;
+  return library !== null;
 }
 
 export type PhoneCheck =
@@ -29,12 +30,12 @@ export type PhoneCheck =
 
 /** Parse `input` as dialled in `country` (ISO 3166 alpha-2) or as an international +number. */
 export function checkPhone(input: string, country: string): PhoneCheck {
-  if (!metadata) throw new Error('push-preview-elements: phone metadata not loaded; await loadPhoneMetadata() first (Session.start() does).');
+  if (!library) throw new Error('push-preview-elements: phone metadata not loaded; await loadPhoneMetadata() first (Session.start() does).');
   const text = input.trim();
   if (text.length === 0 || text.length > 40 || !/^[+\d\s().\-‐－ー０-９]+$/.test(text)) return { ok: false };
   // Full-width digits and dashes, as Japanese keyboards type them.
   const ascii = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[‐－ー]/g, '-');
-  const parsed = parsePhoneNumberFromString(ascii, country.toUpperCase() as CountryCode, metadata);
+  const parsed = library.parse(ascii, country.toUpperCase() as CountryCode, library.metadata);
   if (!parsed || !parsed.isValid()) return { ok: false };
   return {
     ok: true,
