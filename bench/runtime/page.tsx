@@ -102,11 +102,13 @@ function deepQuery(root: ParentNode, selector: string): HTMLElement | null {
   for (const el of deepElements(root)) if (el.matches(selector)) return el as HTMLElement;
   return null;
 }
-/** Lit: until no element under `root` has an update pending. */
+/** A store-driven render held for the next frame (SessionController.held). */
+const heldRender = (el: LitElement): boolean => (el as unknown as { store?: { held: Promise<void> | null } }).store?.held != null;
+/** Lit: until no element under `root` has an update pending or held for the next frame. */
 async function litSettled(root: ParentNode): Promise<void> {
   for (;;) {
     const pending: Promise<unknown>[] = [];
-    for (const el of deepElements(root)) if (el instanceof LitElement && el.isUpdatePending) pending.push(el.updateComplete);
+    for (const el of deepElements(root)) if (el instanceof LitElement && (el.isUpdatePending || heldRender(el))) pending.push(el.updateComplete);
     if (pending.length === 0) return;
     await Promise.all(pending);
   }

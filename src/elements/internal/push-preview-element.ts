@@ -59,6 +59,16 @@ export abstract class PushPreviewElement extends LitElement {
     }
   }
 
+  /** Also waits for a store-driven render held for the next frame (see SessionController). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.store.held) {
+      await this.store.held;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   protected dispatchIntent(intent: Intent): void {
     void this.store.dispatch(intent);
   }

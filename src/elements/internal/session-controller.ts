@@ -1,6 +1,14 @@
 /**
  * Connects an element to the session store found through context: subscribes while the host
- * is connected, re-renders on each change of what it selects, unsubscribes when it leaves.
+ * is connected, re-renders when the state changes, unsubscribes when it leaves.
+ *
+ * Store-driven renders come at most once per element per animation frame. A server delivers its
+ * messages one per task (a socket, CometD, the simulated connector), and lit renders on the
+ * microtask after each change, so a burst of messages would render every element once per
+ * message, hundreds of times inside one frame. The first change in a frame still renders at once;
+ * later ones in the same frame are held until the next frame, which comes before that frame is
+ * painted. Only store changes are held: the element's own state (what the agent types or ticks)
+ * renders at once, and every render and handler reads the newest store state, held or not.
  */
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -14,9 +22,31 @@ import { sessionContext } from '../context.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+let renderedThisFrame = new WeakSet<Host>();
+let frame: Promise<void> | null = null;
+
+/** Settles at the next animation frame (or after 100 ms where a hidden page gets no frames). */
+function nextFrame(): Promise<void> {
+  frame ??= new Promise<void>((resolve) => {
+    const turn = (): void => {
+      clearTimeout(timer);
+      if (raf) cancelAnimationFrame(raf);
+      frame = null;
+      renderedThisFrame = new WeakSet();
+      resolve();
+    };
+    const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(turn) : 0;
+    const timer = setTimeout(turn, 100);
+  });
+  return frame;
+}
+
 export class SessionController implements ReactiveController {
   session: Session | undefined;
   state: SessionState | undefined;
+  /** A store-driven render held for the next frame; null when none is held. */
+  held: Promise<void> | null = null;
+  private rendered: SessionState | undefined;
   private sub: Subscription | null = null;
   private readonly consumer: ContextConsumer<typeof sessionContext, Host>;
 
@@ -44,9 +74,26 @@ export class SessionController implements ReactiveController {
     this.sub = session.state$.subscribe((s) => {
       if (s !== this.state) {
         this.state = s;
-        this.host.requestUpdate();
+        this.changed();
       }
     });
+  }
+
+  private changed(): void {
+    if (!renderedThisFrame.has(this.host)) {
+      this.host.requestUpdate();
+      return;
+    }
+    this.held ??= nextFrame().then(() => {
+      this.held = null;
+      if (this.state !== this.rendered) this.host.requestUpdate();
+    });
+  }
+
+  hostUpdated(): void {
+    this.rendered = this.state;
+    renderedThisFrame.add(this.host);
+    void nextFrame();
   }
 
   hostConnected(): void {

@@ -1,0 +1,97 @@
+/**
+ * Store-driven renders coalesce to one per element per animation frame (issue 7): a burst of
+ * server messages delivered one per task renders each element once per frame, not once per
+ * message, and the element still ends on the last state. What the agent does to the element's
+ * own controls renders at once, and `updateComplete` waits for a held render.
+ */
+import { expect, fixture } from '@open-wc/testing';
+import { html } from 'lit';
+import '../../src/define/all.js';
+import type { CallControls } from '../../src/elements/call-controls/call-controls.js';
+import type { PushPreviewSession } from '../../src/elements/session/push-preview-session.js';
+import type { WorkflowEvent } from '../../src/domain/machine.js';
+import { FixtureConnector } from '../fixtures/fixture-connector.js';
+import { reach } from '../fixtures/states.js';
+
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+
+async function connected() {
+  const connector = new FixtureConnector(reach('connected', { at: Date.now() }));
+  const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist .connector=${connector}><call-controls></call-controls></push-preview-session>`);
+  const session = await provider.ready();
+  const el = provider.querySelector('call-controls') as CallControls;
+  await el.updateComplete;
+  let seq = 0; // the snapshot is at 0: no gap, no resync
+  const emit = (event: WorkflowEvent) => connector.messages$.next({ seq: ++seq, event });
+  const hold = (held: boolean): WorkflowEvent => {
+    const w = session.state.workflow;
+    return { type: 'call', interactionId: w.interaction!.id, call: { ...w.call!, held } };
+  };
+  // Count this element's renders, and the renders within each animation frame.
+  let renders = 0;
+  const update = (el as unknown as { update(c: unknown): void }).update;
+  (el as unknown as { update(c: unknown): void }).update = function (this: CallControls, c: unknown) {
+    renders++;
+    update.call(this, c);
+  };
+  return { el, session, emit, hold, renders: () => renders };
+}
+
+describe('store-driven renders: at most one per element per frame', () => {
+  it('a burst of 200 messages, one per task, renders once per frame and ends on the last state', async () => {
+    const { el, emit, hold, renders } = await connected();
+    const perFrame: number[] = [];
+    let last = renders();
+    let framing = true;
+    const onFrame = () => {
+      perFrame.push(renders() - last);
+      last = renders();
+      if (framing) requestAnimationFrame(onFrame);
+    };
+    requestAnimationFrame(onFrame);
+    await nextFrame();
+    const before = renders();
+    for (let i = 0; i < 200; i++) {
+      emit(hold(i % 2 === 0)); // the last one (i = 199) retrieves: not held
+      await nextTask();
+    }
+    await el.updateComplete;
+    framing = false;
+    await nextFrame();
+    expect(Math.max(...perFrame), `renders per frame: ${perFrame.join(',')}`).to.be.at.most(1);
+    expect(renders() - before).to.be.below(200);
+    expect(el.shadowRoot!.querySelector('[data-action=hold]')).to.exist;
+    expect(el.shadowRoot!.querySelector('[data-action=retrieve]')).to.not.exist;
+  });
+
+  it('updateComplete waits for a held render', async () => {
+    const { el, emit, hold } = await connected();
+    await nextFrame();
+    emit(hold(true));
+    await nextTask(); // rendered: held
+    emit(hold(false));
+    await nextTask();
+    emit(hold(true)); // in the same frame as the render before it, most likely: held for the next
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-action=retrieve]')).to.exist;
+    expect(el.shadowRoot!.querySelector('[data-action=hold]')).to.not.exist;
+  });
+
+  it("the element's own state renders at once, with the newest store state", async () => {
+    const { el, emit, hold } = await connected();
+    await nextFrame();
+    emit(hold(true));
+    await nextTask(); // this frame's render
+    emit(hold(false)); // held for the next frame
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select[data-target=transfer]')!;
+    select.value = select.options[select.options.length - 1]!.value;
+    select.dispatchEvent(new Event('change'));
+    await Promise.resolve();
+    await Promise.resolve();
+    // The agent's pick is shown before the next frame, and so is the store's newest state.
+    const transfer = el.shadowRoot!.querySelector<HTMLSelectElement>('select[data-target=transfer]')!;
+    expect(transfer.value).to.equal(select.options[select.options.length - 1]!.value);
+    expect(el.shadowRoot!.querySelector('[data-action=hold]')).to.exist;
+  });
+});
