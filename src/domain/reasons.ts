@@ -30,6 +30,8 @@ export const REFUSAL_REASONS = [
   'unknown-record',
   'unknown-target',
   'timeout',
+  /** No connection to the server right now (not yet, or lost and being retried): nothing was sent. */
+  'offline',
   'network',
   'aborted',
   'server-error',

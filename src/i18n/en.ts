@@ -135,6 +135,7 @@ export const en = {
     'unknown-record': 'The server does not know this record.',
     'unknown-target': 'Choose someone to transfer or conference to.',
     timeout: 'The server did not answer in time. Your entries are kept.',
+    offline: 'Not connected to the server yet. Your entries are kept; the connection is being retried.',
     network: 'The connection failed. Your entries are kept; try again.',
     aborted: 'The request was cancelled.',
     'server-error': 'The server reported an error.',

@@ -214,7 +214,11 @@ export class Session {
   async dispatch(intent: Intent, signal?: AbortSignal): Promise<Result<void>> {
     const s = this.state;
     const ctx = { now: this.scheduler.now(), unsaved: hasUnsaved(s.drafts) };
-    if (s.pending !== null && !COMMAND_FREE.has(intent.type)) return this.refuse(intent.type, { reason: 'busy' });
+    if (!COMMAND_FREE.has(intent.type)) {
+      if (s.pending !== null) return this.refuse(intent.type, { reason: 'busy' });
+      // Nothing is sent before the connection is up (the first connect, or a reconnect).
+      if (s.connection !== 'online') return this.refuse(intent.type, { reason: 'offline' });
+    }
     const refusal = checkIntent(s.workflow, intent, ctx);
     if (refusal) return this.refuse(intent.type, refusal);
 

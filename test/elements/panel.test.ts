@@ -213,6 +213,32 @@ describe('<push-preview-panel>', () => {
     session.dispose();
   });
 
+  it('before the connection is up, controls are disabled with the reason and nothing is sent', async () => {
+    const connector = new FixtureConnector(reach('logged-out', { at: Date.now() }));
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const connect = connector.connect.bind(connector);
+    connector.connect = async () => {
+      connector.connection$.next('connecting');
+      await gate;
+      return connect();
+    };
+    const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist .connector=${connector}><push-preview-agent></push-preview-agent></push-preview-session>`);
+    const agent = provider.querySelector('push-preview-agent')!;
+    const login = () => agent.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="login"]');
+    await waitUntil(() => login(), 'login shown', { timeout: 5000 });
+    expect(login()!.getAttribute('aria-disabled')).to.equal('true');
+    expect(agent.shadowRoot!.textContent).to.contain('Not connected to the server yet');
+    login()!.click();
+    await Promise.resolve();
+    expect(connector.sent).to.have.length(0);
+    open();
+    await waitUntil(() => login()?.getAttribute('aria-disabled') === 'false', 'login enabled once online', { timeout: 5000 });
+    login()!.click();
+    await waitUntil(() => connector.sent.length === 1, 'login sent', { timeout: 5000 });
+    expect(connector.sent[0]!.type).to.equal('login');
+  });
+
   it('follows the page language at run time (en → ja)', async () => {
     const connector = new FixtureConnector(reach('ringing', { at: Date.now() }));
     // Built by hand: fixture() on a plain <div> waits for an animation frame, and a background tab

@@ -230,8 +230,12 @@ describe('session store', () => {
       await d.clock.settle();
       expect(d.session.state.connection).to.equal('reconnecting');
       expect(d.session.state.allowed.size).to.equal(0);
+      const send = d.connector.send.bind(d.connector);
+      let sent = 0;
+      d.connector.send = (command, signal) => (sent++, send(command, signal));
       const r = await act(d, d.session.dispatch({ type: 'connect' }));
-      expect(r).to.deep.equal({ ok: false, refusal: { reason: 'network' } });
+      expect(r).to.deep.equal({ ok: false, refusal: { reason: 'offline' } });
+      expect(sent, 'nothing sent while offline').to.equal(0);
       await d.clock.advance(1500);
       expect(d.session.state.connection).to.equal('online');
       expect(d.session.state.workflow.phase).to.equal('previewing');

@@ -90,7 +90,8 @@ export abstract class PushPreviewElement extends LitElement {
     if (!wf || !offeredIn(wf, b.action)) return nothing;
     const state = this.store.state!;
     const busy = state.pending === b.action;
-    const refusal = refusalFor(wf, b.action);
+    // Offline (connecting, or reconnecting after a loss): shown, disabled, with the reason.
+    const refusal = state.connection === 'online' ? refusalFor(wf, b.action) : ({ reason: 'offline' } as const);
     const disabled = state.pending !== null || refusal !== null;
     const reason = refusal && refusal.reason !== 'not-allowed' ? this.t.reasons[refusal.reason] : '';
     const id = `why-${b.action}`;
