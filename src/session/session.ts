@@ -83,6 +83,13 @@ export interface SessionOptions {
 const EDITABLE: ReadonlySet<Phase> = new Set(['previewing', 'dialing', 'connected', 'after-call']);
 const COMMAND_FREE: ReadonlySet<IntentType> = new Set(['set-call-result', 'mark-do-not-call', 'set-disposition']);
 
+/**
+ * How many started sessions use each connector. A page may hand one connector to a new session
+ * while the old one leaves (a region re-rendered, a route changed): the last session to leave
+ * disconnects it, not the first.
+ */
+const users = new WeakMap<Connector, number>();
+
 function defaultStorage(): DraftStorage | null {
   try {
     return typeof sessionStorage === 'undefined' ? null : sessionStorage;
@@ -176,6 +183,7 @@ export class Session {
   private async begin(): Promise<void> {
     if (this.started || this.disposed) return;
     this.started = true;
+    users.set(this.connector, (users.get(this.connector) ?? 0) + 1);
     this.subs.push(
       this.connector.messages$.subscribe((m) => this.receive(m)),
       this.connector.problems$.subscribe((problem) => {
@@ -203,7 +211,12 @@ export class Session {
     this.clearTimers();
     this.gapTimer?.unsubscribe();
     this.reconnectTimer?.unsubscribe();
-    void this.connector.disconnect();
+    const left = (users.get(this.connector) ?? 0) - (this.started ? 1 : 0);
+    if (left > 0) users.set(this.connector, left);
+    else {
+      users.delete(this.connector);
+      void this.connector.disconnect();
+    }
     this.notices.complete();
   }
 

@@ -192,6 +192,30 @@ describe('session store', () => {
   });
 
   describe('faults and recovery', () => {
+    it('a connector handed from a leaving session to a new one stays connected; the last to leave disconnects it', async () => {
+      const d = await desk();
+      await readyAndRinging(d);
+      // The page re-renders its region: a new session on the same connector, then the old one leaves.
+      const next = new Session({ connector: d.connector, scheduler: d.clock, storage: d.storage });
+      await until(d.clock, next.start());
+      d.session.dispose();
+      await d.clock.settle();
+      expect(d.connector.connectionState).to.equal('online');
+      expect(next.state.connection).to.equal('online');
+      const r = await act(d, next.dispatch({ type: 'accept' }));
+      expect(r.ok).to.equal(true);
+      next.dispose();
+      await d.clock.settle();
+      expect(d.connector.connectionState).to.equal('offline');
+    });
+
+    it('a session handed a connector disconnects it when it leaves', async () => {
+      const d = await desk();
+      d.session.dispose();
+      await d.clock.settle();
+      expect(d.connector.connectionState).to.equal('offline');
+    });
+
     it('a lost message is recovered from a snapshot after the gap timeout', async () => {
       const d = await desk();
       await readyAndRinging(d);
