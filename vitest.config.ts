@@ -11,10 +11,6 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
-          // One story (the full workflow on the simulated server, real timers) has failed 2 times in
-          // about 10 runs on a loaded machine, waiting for a control; a retry keeps CI honest about
-          // real failures while that is found (see the closing note of this change).
-          retry: 1,
           browser: {
             enabled: true,
             headless: true,
