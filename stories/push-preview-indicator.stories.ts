@@ -37,6 +37,19 @@ export const Ringing: StoryObj = phaseStory('push-preview-indicator', {
   },
 });
 
+export const RingingFastAsked: StoryObj = phaseStory('push-preview-indicator', {
+  name: 'Ringing, the page asks for fast flashing — W-3',
+  phase: 'ringing',
+  actions: {},
+  description: 'A page that sets `--pp-flash-duration: 0.05s` still gets fewer than three flashes a second.',
+  template: () => html`<div style="--pp-flash-duration: 0.05s"><push-preview-indicator></push-preview-indicator></div>`,
+  check: (root) => {
+    const b = badge(root);
+    expect(b.classList.contains('flash')).toBe(!matchMedia('(prefers-reduced-motion: reduce)').matches);
+    expect(parseFloat(getComputedStyle(b).animationDuration)).toBeCloseTo(0.34, 5);
+  },
+});
+
 export const RingingReducedMotion: StoryObj = phaseStory('push-preview-indicator', {
   name: 'Ringing, reduced motion — W-3',
   phase: 'ringing',

@@ -16,7 +16,7 @@ const voiceIcon = svg`<path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0
  * @csspart media - The media icon and its label.
  * @cssstate ringing - Also every other workflow phase: the current phase.
  * @cssproperty --pp-color-campaign - The badge colour (yellow by default).
- * @cssproperty --pp-flash-duration - One flash cycle; keep it ≥ 0.34s (under 3 flashes a second). Default 1s.
+ * @cssproperty --pp-flash-duration - One flash cycle. Default 1s; anything under 0.34s is taken as 0.34s (under 3 flashes a second).
  */
 export class PushPreviewIndicator extends PushPreviewElement {
   static override styles = [
@@ -40,7 +40,9 @@ export class PushPreviewIndicator extends PushPreviewElement {
         color: var(--_on-campaign);
       }
       .indicator.flash {
-        animation: flash var(--pp-flash-duration, 1s) steps(1, end) infinite;
+        animation: flash 1s steps(1, end) infinite;
+        /* Never 3 flashes a second or more, whatever the page sets (WCAG 2.3.1). */
+        animation-duration: max(var(--pp-flash-duration, 1s), 0.34s);
       }
       .indicator.still {
         border-color: var(--_on-campaign);
