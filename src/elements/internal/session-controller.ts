@@ -25,7 +25,12 @@ type Host = ReactiveControllerHost & HTMLElement;
 let renderedThisFrame = new WeakSet<Host>();
 let frame: Promise<void> | null = null;
 
-/** Settles at the next animation frame (or after 100 ms where a hidden page gets no frames). */
+/**
+ * Settles at the next animation frame, or after a 100 ms timer where a hidden page gets no frames
+ * (browsers slow a hidden page's timers further; nothing is painted there, and the page's frames
+ * come back, with the held render, as soon as it is shown). Host events and live-region
+ * announcements do not wait for it: they come from the session, not from a render.
+ */
 function nextFrame(): Promise<void> {
   frame ??= new Promise<void>((resolve) => {
     const turn = (): void => {
