@@ -69,6 +69,8 @@ export interface IntentContext {
   readonly now: number;
   /** Record edits or a new chained number typed and not yet saved. */
   readonly unsaved: boolean;
+  /** The number the agent edited to dial (W-9), when Connect carries none of its own. */
+  readonly dialNumber?: string | null;
 }
 
 /** Null when the intent may be sent; otherwise the reason, and the state stays as it was. */
@@ -83,11 +85,12 @@ export function checkIntent(state: WorkflowState, intent: Intent, ctx: IntentCon
   switch (intent.type) {
     case 'login': // W-1
       return intent.mediaTypes.includes(PUSH_PREVIEW_MEDIA) ? null : { reason: 'media-type-required' };
-    case 'connect': // W-7, W-9
-      if (intent.number !== undefined && record && !checkPhone(intent.number, record.country).ok) {
-        return { reason: 'invalid-number', detail: intent.number };
-      }
+    case 'connect': {
+      // W-7, W-9: the number dialed is the intent's, else the agent's edited one, else the record's.
+      const number = intent.number ?? ctx.dialNumber ?? undefined;
+      if (number !== undefined && record && !checkPhone(number, record.country).ok) return { reason: 'invalid-number', detail: number };
       return null;
+    }
     case 'conference':
       return campaign?.conferenceTargets.some((t) => t.id === intent.targetId) ? null : { reason: 'unknown-target' };
     case 'update-record': // W-12, W-15

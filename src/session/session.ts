@@ -226,7 +226,7 @@ export class Session {
   /** Ask for an action. Refusals leave the state as it was and say why. */
   async dispatch(intent: Intent, signal?: AbortSignal): Promise<Result<void>> {
     const s = this.state;
-    const ctx = { now: this.scheduler.now(), unsaved: hasUnsaved(s.drafts) };
+    const ctx = { now: this.scheduler.now(), unsaved: hasUnsaved(s.drafts), dialNumber: s.drafts.dialNumber };
     if (!COMMAND_FREE.has(intent.type)) {
       if (s.pending !== null) return this.refuse(intent.type, { reason: 'busy' });
       // Nothing is sent before the connection is up (the first connect, or a reconnect).
@@ -342,6 +342,10 @@ export class Session {
         break;
       case 'connect':
         if (d.dialNumber === command.number) d = { ...d, dialNumber: null };
+        break;
+      case 'set-active-record':
+        // The number edited for the record that was active is not the new record's (W-8, W-26).
+        if (d.dialNumber !== null) d = { ...d, dialNumber: null };
         break;
       case 'reschedule':
         d = { ...d, reschedule: null };

@@ -125,6 +125,9 @@ const rows: Row[] = [
       const s = reach('previewing', { chainIndex: 2 });
       expect(checkIntent(s, { type: 'connect', number: '1234-5678' }, ctx)).to.deep.equal({ reason: 'invalid-number', detail: '1234-5678' });
       expect(checkIntent(s, { type: 'connect', number: '03-1234-5678' }, ctx)).to.equal(null);
+      // Connect without a number of its own dials the agent's edited one: that is checked too.
+      expect(checkIntent(s, { type: 'connect' }, { ...ctx, dialNumber: '1234-5678' })).to.deep.equal({ reason: 'invalid-number', detail: '1234-5678' });
+      expect(checkIntent(s, { type: 'connect' }, { ...ctx, dialNumber: '03-1234-5678' })).to.equal(null);
     },
   },
   {

@@ -3,6 +3,7 @@ import { CallResult, PUSH_PREVIEW_MEDIA } from '../../src/domain/types.js';
 import { DEFAULT_CAMPAIGN } from '../../src/connectors/simulated/seed-data.js';
 import type { Notice } from '../../src/session/session.js';
 import { Session } from '../../src/session/session.js';
+import { samePhone } from '../../src/domain/phone.js';
 import { SimulatedConnector } from '../../src/connectors/simulated/connector.js';
 import { act, desk, readyAndRinging, until, MemoryStorage } from '../fixtures/desk.js';
 import { FixtureConnector } from '../fixtures/fixture-connector.js';
@@ -147,6 +148,37 @@ describe('session store', () => {
       expect(d.session.state.drafts.newChained).to.deep.equal({ phone: '080-1111-2222', phoneType: 'mobile' });
       expect(d.session.state.workflow.interaction!.chain.records.length).to.equal(3);
       expect(handle).to.be.a('number');
+    });
+
+    it('W-9: Connect checks the edited number it will dial; a bad one is refused, nothing sent, the typing kept', async () => {
+      const d = await desk();
+      await readyAndRinging(d);
+      await act(d, d.session.dispatch({ type: 'accept' }));
+      d.session.edit({ kind: 'dial-number', value: '1234-56' });
+      const send = d.connector.send.bind(d.connector);
+      let sent = 0;
+      d.connector.send = (command, signal) => (sent++, send(command, signal));
+      const r = await act(d, d.session.dispatch({ type: 'connect' }));
+      expect(r).to.deep.equal({ ok: false, refusal: { reason: 'invalid-number', detail: '1234-56' } });
+      expect(sent).to.equal(0);
+      expect(d.session.state.drafts.dialNumber).to.equal('1234-56');
+      expect(d.session.state.workflow.phase).to.equal('previewing');
+    });
+
+    it('W-8: Set Active Record drops the number edited for the record that was active', async () => {
+      const d = await desk();
+      await readyAndRinging(d);
+      await act(d, d.session.dispatch({ type: 'accept' }));
+      const chain = d.session.state.workflow.interaction!.chain;
+      const other = chain.records.find((r) => r.handle !== chain.activeHandle)!;
+      d.session.edit({ kind: 'dial-number', value: '03-9999-0000' });
+      expect((await act(d, d.session.dispatch({ type: 'set-active-record', handle: other.handle }))).ok).to.equal(true);
+      expect(d.session.state.drafts.dialNumber).to.equal(null);
+      expect((await act(d, d.session.dispatch({ type: 'connect' }))).ok).to.equal(true);
+      await d.clock.advance(100);
+      const call = d.session.state.workflow.call!;
+      expect(call.handle).to.equal(other.handle);
+      expect(samePhone(call.number, other.phone, other.country), `${call.number} is ${other.phone}`).to.equal(true);
     });
 
     it('survive a page reload (session storage) and come back for the same interaction', async () => {
