@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { IntentType } from '../../domain/intents.js';
 import { offeredIn } from '../../domain/machine.js';
 import { isCallResult } from '../../domain/types.js';
@@ -67,6 +68,7 @@ export class WrapupCodes extends PushPreviewElement {
               id="result"
               part="call-result"
               aria-disabled=${can('set-call-result') ? 'false' : 'true'}
+              .value=${live(w.callResult === null ? '' : String(w.callResult))}
               @change=${(e: Event) => {
                 const v = (e.target as HTMLSelectElement).value;
                 const n = Number(v);
@@ -83,7 +85,7 @@ export class WrapupCodes extends PushPreviewElement {
             ><input
               type="checkbox"
               name="dnc"
-              .checked=${w.doNotCall}
+              .checked=${live(w.doNotCall)}
               @change=${(e: Event) => this.dispatchIntent({ type: 'mark-do-not-call', value: (e.target as HTMLInputElement).checked })}
             />${t.markDoNotCall}</label
           >`
@@ -93,10 +95,10 @@ export class WrapupCodes extends PushPreviewElement {
             <legend>${t.dispositionCode} ${c.dispositionRequired ? html`<span class="req">(${t.required})</span>` : nothing}</legend>
             ${c.dispositionRequired
               ? nothing
-              : html`<label><input type="radio" name="code" value="" .checked=${w.dispositionCode === null} @change=${() => this.dispatchIntent({ type: 'set-disposition', code: null })} />${t.noDisposition}</label>`}
+              : html`<label><input type="radio" name="code" value="" .checked=${live(w.dispositionCode === null)} @change=${() => this.dispatchIntent({ type: 'set-disposition', code: null })} />${t.noDisposition}</label>`}
             ${c.dispositionCodes.map(
               (d) => html`<label
-                ><input type="radio" name="code" .value=${d.code} .checked=${w.dispositionCode === d.code} @change=${() => this.dispatchIntent({ type: 'set-disposition', code: d.code })} />${d.name}</label
+                ><input type="radio" name="code" .value=${d.code} .checked=${live(w.dispositionCode === d.code)} @change=${() => this.dispatchIntent({ type: 'set-disposition', code: d.code })} />${d.name}</label
               >`,
             )}
           </fieldset>`
