@@ -44,7 +44,8 @@ export interface WorkflowState {
   readonly call: Call | null;
   readonly wrapup: Wrapup;
   /** Why the interaction ended, where the server said so (transfer target, failure text). */
-  readonly ended: { readonly target?: Target; readonly detail?: string; readonly auto?: boolean } | null;
+  /** How it ended: the transfer target, the server's words, an auto-reject, or gone from the server. */
+  readonly ended: { readonly target?: Target; readonly detail?: string; readonly auto?: boolean; readonly gone?: boolean } | null;
   /** The last time the machine was told about (epoch ms), for countdowns. */
   readonly now: number;
   /**
@@ -409,7 +410,7 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
       const same = state.interaction !== null && s.interaction !== null && state.interaction.id === s.interaction.id;
       // A live interaction the server no longer has failed from the agent's point of view.
       if (isLivePhase(state.phase) && s.interaction === null) {
-        return { ...state, agent: s.agent, campaign: s.campaign ?? state.campaign, phase: 'failed', call: null, ended: { detail: 'gone' } };
+        return { ...state, agent: s.agent, campaign: s.campaign ?? state.campaign, phase: 'failed', call: null, ended: { gone: true } };
       }
       return {
         ...state,

@@ -117,7 +117,7 @@ export class ChainedRecords extends PushPreviewElement {
         : nothing}
       ${offeredIn(wf, 'add-chained-record')
         ? html`<fieldset part="new-record">
-            <legend>${t.newChainedRecord}</legend>
+            <legend>${t.anotherNumber}</legend>
             <div class="row">
               <label for="nc-phone">${t.phone}</label>
               <input
@@ -137,7 +137,7 @@ export class ChainedRecords extends PushPreviewElement {
               </select>
               ${this.renderAction({
                 action: 'add-chained-record',
-                label: t.addNumber,
+                label: t.newChainedRecord,
                 intent: { type: 'add-chained-record', phone: nc?.phone ?? '', phoneType: nc?.phoneType ?? 'mobile' },
               })}
             </div>

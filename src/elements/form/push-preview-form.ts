@@ -107,7 +107,7 @@ export class PushPreviewForm extends PushPreviewElement {
       ${wf.phase === 'stale' ? html`<p part="banner" class="banner" role="alert"><strong>${t.phases.stale}.</strong> ${t.staleExplained}</p>` : nothing}
       ${isEndPhase(wf.phase) && wf.phase !== 'stale'
         ? html`<p part="banner" class="banner" role="status">
-            <strong>${t.phases[wf.phase]}</strong>${wf.ended?.target ? html` — ${wf.ended.target.name}` : nothing}${wf.ended?.detail ? html` — ${wf.ended.detail}` : nothing}
+            <strong>${t.phases[wf.phase]}</strong>${wf.ended?.target ? html` — ${wf.ended.target.name}` : nothing}${wf.ended?.gone ? html` — ${t.interactionGone}` : wf.ended?.detail ? html` — ${wf.ended.detail}` : nothing}
           </p>`
         : nothing}
       <dl part="details">
