@@ -65,8 +65,11 @@ function parseCookies(header) {
 /** KV list or flat object → Map key → {type, value}; the last duplicate wins. */
 function toMap(data) {
   const m = new Map();
-  if (Array.isArray(data)) for (const p of data) if (p && typeof p.key === 'string') m.set(p.key, { type: p.type, value: p.value });
-  else if (data && typeof data === 'object') for (const [k, v] of Object.entries(data)) m.set(k, { type: typeof v === 'number' ? 'int' : 'str', value: v });
+  if (Array.isArray(data)) {
+    for (const p of data) if (p && typeof p.key === 'string') m.set(p.key, { type: p.type, value: p.value });
+  } else if (data && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) m.set(k, { type: typeof v === 'number' ? 'int' : 'str', value: v });
+  }
   return m;
 }
 const flat = (m) => Object.fromEntries([...m].map(([k, p]) => [k, p.value]));
@@ -101,6 +104,7 @@ export class FakeWorkspaceApi {
     this.sessionCode = null;
     this.sessionReady = false;
     this.activated = null;
+    this.topicSubscriptions = [];
     this.dn = { number: '+33298025003', switchName: 'SIP_Switch', agentId: '+33298025003', capabilities: ['ready', 'not-ready', 'dnd-on', 'set-forward', 'start-monitoring'], available: true, agentState: 'Ready', agentWorkMode: 'Unknown', timestamp: Date.now() };
     this.channels = Object.fromEntries(['email', 'workitem', 'outboundpreview'].map((name) => [name, { name, state: 'NotReady', dnd: false, reasons: [], timestamp: Date.now() }]));
     this.interactions = new Map();
@@ -119,6 +123,8 @@ export class FakeWorkspaceApi {
       /** Deliver every notification twice. */ duplicate: false,
       /** Hold each notification back until the next one (or 40 ms). */ reorder: false,
       /** Send the HTTP answer before the events it caused (default: events first, as seen in §1). */ eventsAfterResponse: false,
+      /** Push no initialization messages at the handshake (whether a real server does is unverified, §3). */ noInitPush: false,
+      /** Answer the initialization with state Failed. */ initFails: false,
     };
     this.down = false;
     this.sessions = new Set();
@@ -201,6 +207,7 @@ export class FakeWorkspaceApi {
         return {
           log: this.log,
           activated: this.activated,
+          topicSubscriptions: this.topicSubscriptions,
           channels: this.channels,
           dn: this.dn,
           interactions: [...this.interactions.values()],
@@ -237,9 +244,13 @@ export class FakeWorkspaceApi {
     const user = this.user;
     const at = new Date().toISOString();
     const progress = (pc) => ({ state: 'Executing', submittedAt: at, progress: { percentComplete: pc }, data: pc === 100 ? { user, configuration: {} } : {}, messageType: 'WorkspaceInitializationProgress' });
-    session.deliver(null, CH.init, progress(50));
-    session.deliver(null, CH.init, progress(100));
-    session.deliver(null, CH.init, { state: 'Complete', submittedAt: at, data: { user, configuration: {} }, messageType: 'WorkspaceInitializationComplete' });
+    if (this.faults.initFails) {
+      session.deliver(null, CH.init, { state: 'Failed', submittedAt: at, data: {}, messageType: 'WorkspaceInitializationFailed' });
+    } else if (!this.faults.noInitPush) {
+      session.deliver(null, CH.init, progress(50));
+      session.deliver(null, CH.init, progress(100));
+      session.deliver(null, CH.init, { state: 'Complete', submittedAt: at, data: { user, configuration: {} }, messageType: 'WorkspaceInitializationComplete' });
+    }
     this.later(this.readyDelayMs, () => {
       if (!this.sessions.has(session)) return;
       session.deliver(null, CH.voice, { dn: this.dn, messageType: 'DnStateChanged' });
@@ -501,6 +512,10 @@ export class FakeWorkspaceApi {
       return { status: 200, body: { status: { code: 0 }, data: { configuration: {}, user: { ...this.user, activeSession: { dn: this.dn, media: { channels }, calls: [...this.calls.values()] } } } } };
     }
     if (method !== 'POST') return null;
+    if (path === '/media/topics/subscribe') {
+      this.topicSubscriptions.push(data.topicList);
+      return done();
+    }
     if (path === '/activate-channels') {
       this.activated = data;
       return { status: 200, body: { status: { code: 0 }, data: { channels: ['voice', 'email', 'workitem', 'outboundpreview'] } } };

@@ -23,6 +23,8 @@ export interface HttpLogEntry {
 export interface FakeState {
   readonly log: readonly (OcsLogEntry | HttpLogEntry)[];
   readonly activated: { channels?: string[] } | null;
+  readonly topicSubscriptions: readonly unknown[];
+  readonly dn: { agentState: string };
   readonly interactions: readonly { id: string; state: string }[];
   readonly calls: readonly { id: string; state: string; userData: { key: string; value: unknown }[] }[];
   readonly sessions: number;

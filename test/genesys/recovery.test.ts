@@ -92,6 +92,33 @@ describe('Genesys connector: recovery', () => {
     expect(reloaded.state.workflow.phase).to.equal('after-call');
   });
 
+  it('a reload on a server that pushes no initialization at the handshake reads the user from current-session', async () => {
+    await setUp();
+    const id = await previewing(fake, session);
+    session.dispose();
+    await fake.cmd('fault', { noInitPush: true });
+    const notes: string[] = [];
+    const again = new GenesysConnector({ baseUrl: fake.base, auth: { kind: 'session' }, agentId: 'JohnSmith', campaign: TEST_CAMPAIGN, ocs: { topic: '<tenant-id>@<place>' }, eventTimeoutMs: 3000, initPushWaitMs: 300, debug: (m) => notes.push(m) });
+    const reloaded = sessionOver(again);
+    extra.push(reloaded);
+    await reloaded.start();
+    expect(reloaded.state.connection).to.equal('online');
+    expect(reloaded.state.workflow.phase).to.equal('previewing');
+    expect(reloaded.state.workflow.interaction!.id).to.equal(id);
+    expect(reloaded.state.workflow.agent.name).to.equal('John Smith');
+    expect(notes.some((n) => n.includes('read from current-session'))).to.equal(true);
+  });
+
+  it('an initialization the server answers Failed refuses connect at once', async () => {
+    fake = await Fake.start();
+    await fake.cmd('fault', { initFails: true });
+    // With a minute to initialize, only the Failed answer can end connect within the test's time.
+    const c = await signedInConnector(fake, { initTimeoutMs: 60_000 });
+    const r = await c.connect();
+    expect(r).to.deep.equal({ ok: false, refusal: { reason: 'server-error', detail: 'the workspace initialization failed' } });
+    expect(c.connectionState).to.equal('offline');
+  });
+
   it('a reload during wrap-up rebuilds wrap-up from the released call still in current-session', async () => {
     await setUp();
     const id = await previewing(fake, session);

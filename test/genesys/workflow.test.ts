@@ -37,6 +37,9 @@ describe('Genesys connector: the workflow', () => {
     const activated = (await fake.state()).activated as { channels?: string[]; autoCompleteCall?: boolean; placeName?: string };
     expect(activated.channels).to.include('outboundpreview'); // W-1: the chosen media
     expect(activated).to.deep.include({ autoCompleteCall: false, placeName: 'Place_JohnSmith' });
+    // The OCS topic is subscribed to at login, so its replies reach this client (§9.2).
+    const topics = (await fake.state()).topicSubscriptions;
+    expect(topics).to.deep.equal([[{ key: 'topic', type: 'str', value: '<tenant-id>@<place>' }]]);
 
     await expectOk(session.dispatch({ type: 'ready' }));
     expect(session.state.workflow.phase).to.equal('ready'); // W-2 on outboundpreview
@@ -284,10 +287,23 @@ describe('Genesys connector: the workflow', () => {
     await expectOk(session.dispatch({ type: 'transfer', targetId: '+33298025000' }));
     expect(session.state.workflow.phase).to.equal('transferred');
     expect(session.state.workflow.call).to.equal(null);
-    const http = await fake.http();
-    const sst = http.find((h) => h.path.endsWith('/single-step-transfer'));
+    const sst = (await fake.http()).find((h) => h.path.endsWith('/single-step-transfer'));
     expect(sst?.body.data).to.deep.equal({ destination: '+33298025000' });
-    expect(http.some((h) => h.path === `/media/outboundpreview/interactions/${id}/transfer-agent`)).to.equal(true);
+    // The interaction follows the call without the desk waiting on it.
+    const handOff = `/media/outboundpreview/interactions/${id}/transfer-agent`;
+    for (let i = 0; i < 50 && !(await fake.http()).some((h) => h.path === handOff); i++) await new Promise((r) => setTimeout(r, 50));
+    expect((await fake.http()).some((h) => h.path === handOff)).to.equal(true);
+  });
+
+  it('W-18: a call transfer is done once the call has gone, though transfer-agent never answers (§8)', async () => {
+    await setUp({ requestTimeoutMs: 1500 });
+    await previewing(fake, session);
+    await expectOk(session.dispatch({ type: 'connect' }));
+    await phaseIs(session, 'connected');
+    await fake.cmd('fault', { hang: ['transfer-agent'] });
+    await expectOk(session.dispatch({ type: 'transfer', targetId: '+33298025000' }));
+    expect(session.state.workflow.phase).to.equal('transferred');
+    expect(session.state.workflow.call).to.equal(null);
   });
 
   it('a dial the switch refuses (EventError) is a refusal with its text; the preview stays', async () => {
@@ -315,6 +331,12 @@ describe('Genesys connector: the workflow', () => {
     await expectOk(session.dispatch({ type: 'logout' }));
     expect(session.state.workflow.phase).to.equal('logged-out');
     expect((await fake.http()).map((h) => h.path)).to.include.members(['/voice/not-ready', '/media/outboundpreview/not-ready', '/media/outboundpreview/logout']);
+    // Logged out from Ready: the voice DN is left Not Ready too, taking no calls.
+    await expectOk(session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] }));
+    await expectOk(session.dispatch({ type: 'ready' }));
+    expect((await fake.state()).dn.agentState).to.equal('Ready');
+    await expectOk(session.dispatch({ type: 'logout' }));
+    expect((await fake.state()).dn.agentState).to.equal('NotReady');
   });
 
   it('W-2: a preview pushed while Not Ready rings only once the agent is Ready', async () => {

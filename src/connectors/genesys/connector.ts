@@ -159,6 +159,10 @@ export class GenesysConnector implements Connector {
   private seq = 0;
   private user: GUser | null = null;
   private initialized = false;
+  /** The server said `Failed` on the initialization channel (§4). */
+  private initFailed = false;
+  /** This page initialized the workspace (a code or a token), rather than coming back on a session. */
+  private authenticatedHere = false;
   private authenticated = false;
   private loggedIn = false;
   private mediaTypes: readonly MediaType[] = [];
@@ -221,8 +225,12 @@ export class GenesysConnector implements Connector {
         await this.authenticate(this.opts.auth ?? { kind: 'session' }, signal);
         this.authenticated = true;
       }
+      this.initFailed = false;
       this.startCometd();
-      await this.until(() => this.initialized && this.linkUp, signal, this.opts.initTimeoutMs ?? 10_000);
+      const initTimeout = this.opts.initTimeoutMs ?? 10_000;
+      await this.until(() => this.initFailed || (this.initialized && this.linkUp) || (this.linkUp && !this.authenticatedHere), signal, initTimeout);
+      if (!this.initialized && !this.initFailed) await this.initializedFromSession(signal);
+      if (this.initFailed) throw new Refused('server-error', 'the workspace initialization failed');
       if (this.connectionState !== 'online') this.connection.next('online');
       return ok(undefined);
     } catch (e) {
@@ -242,7 +250,32 @@ export class GenesysConnector implements Connector {
     if (this.connection.value !== 'offline') this.connection.next('offline');
   }
 
+  /**
+   * A page that comes back on a live session (a reload) did not initialize the workspace itself:
+   * a server that pushes no initialization messages at the handshake (the simulator does, §3)
+   * still gives the signed-in user in current-session. Wait a little for the push, then ask.
+   */
+  private async initializedFromSession(signal?: AbortSignal): Promise<void> {
+    await this.until(() => this.initialized || this.initFailed, signal, this.opts.initPushWaitMs ?? 2000).catch((e: unknown) => {
+      if (!(e instanceof Refused) || e.reason !== 'timeout') throw e;
+    });
+    if (this.initialized || this.initFailed) return;
+    const read = attempt(readCurrentSession, await this.currentSession(signal));
+    if (!read.ok) throw new Refused('malformed-response', read.error);
+    this.debug('no initialization message came: the user is read from current-session');
+    this.onUser(read.value.user);
+  }
+
+  private onUser(user: GUser): void {
+    this.user = user;
+    if (!this.initialized) {
+      this.initialized = true;
+      this.desk = { ...this.desk, agent: { ...this.desk.agent, name: this.agentName() } };
+    }
+  }
+
   private async authenticate(auth: GenesysAuth, signal?: AbortSignal): Promise<void> {
+    this.authenticatedHere = auth.kind !== 'session';
     if (auth.kind === 'session') return;
     const q = auth.kind === 'code' ? `?code=${encodeURIComponent(auth.code)}&redirect_uri=${encodeURIComponent(auth.redirectUri)}` : '';
     const headers = auth.kind === 'bearer' ? { Authorization: `Bearer ${auth.token}` } : undefined;
@@ -462,13 +495,11 @@ export class GenesysConnector implements Connector {
   private handle(channel: string, n: GNotification): void {
     switch (n.kind) {
       case 'init':
-        if (n.state === 'Complete' && n.user) {
-          this.user = n.user;
-          if (!this.initialized) {
-            this.initialized = true;
-            this.desk = { ...this.desk, agent: { ...this.desk.agent, name: this.agentName() } };
-          }
-        } else if (n.state === 'Failed') this.debug('workspace initialization failed');
+        if (n.state === 'Complete' && n.user) this.onUser(n.user);
+        else if (n.state === 'Failed') {
+          this.debug('workspace initialization failed');
+          this.initFailed = true;
+        }
         return;
       case 'channels':
         for (const c of n.channels) {
@@ -511,6 +542,17 @@ export class GenesysConnector implements Connector {
       return;
     }
     if (this.ended.has(g.id)) return;
+    // Correlate by ids and state, not by order (§2): a late Invited never takes back an accept,
+    // and a known interaction ends whatever its last user data holds.
+    const known = this.memos.get(g.id);
+    if (known && known.acceptedAt !== null && g.state === 'Invited') {
+      this.debug(`ignored a late Invited for ${g.id}: accepted already`);
+      return;
+    }
+    if (known && g.state === 'Completed') {
+      this.endInteraction(known);
+      return;
+    }
     const memo = this.memoFor(g);
     if (g.state === 'Invited') {
       this.emit({ type: 'offered', interaction: this.toInteraction(memo), campaign: this.campaignOf(memo) });
@@ -711,7 +753,9 @@ export class GenesysConnector implements Connector {
   }
 
   private toCall(memo: Memo, c: GCall): Call {
-    const others = c.participants.filter((p) => p.number !== this.user?.agentLogin).length;
+    // The agent is the call's own DN (`phoneNumber`), which is often not the agent login.
+    const mine = new Set([c.phoneNumber, this.user?.agentLogin].filter((n): n is string => Boolean(n)));
+    const others = c.participants.filter((p) => !p.number || !mine.has(p.number)).length;
     const dest = c.participants.find((p) => p.role === 'RoleDestination')?.number;
     const rec = c.recordingState;
     return {
@@ -843,7 +887,9 @@ export class GenesysConnector implements Connector {
       const memo = this.ownMemo(interactionId);
       const call = this.liveCall(memo);
       const op = pause ? 'pause-recording' : 'resume-recording';
-      this.need(call.capabilities, op, 'recording-unavailable');
+      // From recordingState, not the capability list, which servers have been seen to get wrong
+      // after a resume (§10.2).
+      if (call.recordingState !== (pause ? 'Recording' : 'Paused')) throw new Refused('recording-unavailable', `the call is not ${pause ? 'recording' : 'paused'}`);
       await this.http('POST', `/voice/calls/${encodeURIComponent(call.id)}/${op}`, {}, signal);
       const want = pause ? 'Paused' : 'Recording';
       await this.until(() => this.calls.get(call.id)?.recordingState === want, signal);
@@ -865,6 +911,13 @@ export class GenesysConnector implements Connector {
       case 'login':
         return this.login(command.mediaTypes, signal);
       case 'logout':
+        // The voice DN was made Ready with the channel (W-2): leave it Not Ready, not taking calls.
+        if (this.opts.voiceStatus !== false) {
+          await this.http('POST', '/voice/not-ready', { data: {} }, signal).catch((e: unknown) => {
+            if (e instanceof Refused && e.reason === 'aborted') throw e;
+            this.debug('voice not-ready at logout failed', e);
+          });
+        }
         await this.http('POST', '/media/outboundpreview/logout', { data: {} }, signal);
         this.emitAgent('logged-out', null);
         this.loggedIn = false;
@@ -911,6 +964,7 @@ export class GenesysConnector implements Connector {
     if (Array.isArray(got) && channels.includes('outboundpreview') && !got.includes('outboundpreview')) {
       throw new Refused('media-type-required', 'the server did not activate outboundpreview');
     }
+    await this.subscribeTopic(signal);
     this.loggedIn = true;
     this.mediaTypes = [...mediaTypes];
     this.emitAgent(this.statusOf(this.channel?.state), this.campaignBase);
@@ -984,10 +1038,25 @@ export class GenesysConnector implements Connector {
         memo.target = target;
         try {
           if (onCall) await this.http('POST', `/voice/calls/${encodeURIComponent(call.id)}/single-step-transfer`, this.body({ destination }), signal);
-          if (memo.g.capabilities.includes('transfer')) await this.http('POST', `${ixn}/transfer-agent`, this.body({ agentId: destination }), signal);
         } catch (e) {
           memo.ending = null;
           throw e;
+        }
+        if (memo.g.capabilities.includes('transfer')) {
+          const agentId = (this.opts.transferAgentIdOf ?? ((t: Target) => t.id))(target);
+          const handOff = this.http('POST', `${ixn}/transfer-agent`, this.body({ agentId }), signal);
+          if (onCall) {
+            // The call has gone to the target: the interaction follows it as best it can (the
+            // simulator never answers transfer-agent, §8); the desk does not wait on it.
+            handOff.catch((e: unknown) => this.debug('transfer-agent after the call transfer failed', e));
+          } else {
+            try {
+              await handOff;
+            } catch (e) {
+              memo.ending = null;
+              throw e;
+            }
+          }
         }
         this.emit({ type: 'transferred', interactionId: memo.id, target });
         return;
@@ -1226,13 +1295,30 @@ export class GenesysConnector implements Connector {
     }
   }
 
-  private topic(): string {
+  private topicName(): string {
     const u = this.user;
-    const t = (this.opts.ocs?.topic ?? '{tenantId}@{placeName}')
+    return (this.opts.ocs?.topic ?? '{tenantId}@{placeName}')
       .replace('{tenantId}', u?.tenantDBID ?? '')
       .replace('{placeName}', u?.defaultPlace ?? '')
       .replace('{agentLogin}', u?.agentLogin ?? '');
-    return encodeURIComponent(t).replace(/%40/g, '@');
+  }
+
+  private topic(): string {
+    return encodeURIComponent(this.topicName()).replace(/%40/g, '@');
+  }
+
+  /**
+   * Subscribe to the OCS topic so its replies reach this client (§9.2, `media/topics/subscribe`).
+   * Whether a real server needs it is unverified: a failure is a debug note, not a failed login.
+   */
+  private async subscribeTopic(signal?: AbortSignal): Promise<void> {
+    if ((this.opts.ocs?.transport ?? 'topic') !== 'topic' || this.opts.ocs?.subscribeTopic === false) return;
+    try {
+      await this.http('POST', '/media/topics/subscribe', { data: { topicList: [{ key: 'topic', type: 'str', value: this.topicName() }] } }, signal);
+    } catch (e) {
+      if (e instanceof Refused && e.reason === 'aborted') throw e;
+      this.debug('topic subscription failed; OCS replies may still come', e);
+    }
   }
 
   // -------------------------------------------------------------------------------------------

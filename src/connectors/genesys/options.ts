@@ -31,8 +31,10 @@ export interface GenesysConnectorOptions {
   /** Default `{kind: 'session'}`. */
   readonly auth?: GenesysAuth;
   /**
-   * Cookies go with every REST and CometD request (`include`, the default: a same-site deployment
-   * or one behind a proxy), only to the same origin, or never (an API key alone).
+   * Cookies go with every REST request (`include`, the default: a same-site deployment or one
+   * behind a proxy), only to the same origin, or never (an API key alone). CometD's long polling
+   * (the `cometd` library) always sends credentials: a cross-origin gateway must allow them on
+   * `/notifications` (no `Access-Control-Allow-Origin: *` there), whatever this says.
    */
   readonly credentials?: 'include' | 'same-origin' | 'omit';
   /** Sent as `x-api-key` on REST and CometD requests where the deployment uses one. */
@@ -51,6 +53,8 @@ export interface GenesysConnectorOptions {
   readonly ocs?: {
     /** Topic publish on Interaction Server (A) or a T-Server user event on the DN (B). Default `topic`. */
     readonly transport?: 'topic' | 'voice';
+    /** With the topic transport, subscribe to the topic at login (`media/topics/subscribe`). Default true. */
+    readonly subscribeTopic?: boolean;
     /**
      * The topic name, unverified (spec §9.2): `{tenantId}`, `{placeName}` and `{agentLogin}` are
      * filled in from the signed-in user. Default `{tenantId}@{placeName}`.
@@ -83,6 +87,8 @@ export interface GenesysConnectorOptions {
   readonly dialString?: (number: string, country: string) => string;
   /** Where a transfer or conference target is dialled or sent: default its id. */
   readonly destinationOf?: (target: Target) => string;
+  /** The `agentId` of `transfer-agent` for a transfer target (not always its DN): default its id. */
+  readonly transferAgentIdOf?: (target: Target) => string;
   /** A request (REST leg) with no answer after this long is refused as `timeout`. Default 10 s. */
   readonly requestTimeoutMs?: number;
   /** An OCS request with no acknowledgement after this long is refused as `timeout`. Default 10 s. */
@@ -91,6 +97,12 @@ export interface GenesysConnectorOptions {
   readonly eventTimeoutMs?: number;
   /** How long connect waits for the workspace initialization after the handshake. Default 10 s. */
   readonly initTimeoutMs?: number;
+  /**
+   * On a page that comes back on a live session: how long to wait for initialization messages
+   * pushed at the handshake before reading the user from current-session (unverified whether a
+   * real server pushes them then, §3). Default 2 s.
+   */
+  readonly initPushWaitMs?: number;
   /** CometD back-off between reconnect attempts. */
   readonly backoffIncrementMs?: number;
   readonly maxBackoffMs?: number;

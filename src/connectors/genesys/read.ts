@@ -40,6 +40,8 @@ export interface GCall {
   readonly participants: readonly GParticipant[];
   readonly recordingState: string | null;
   readonly dnis: string | null;
+  /** The agent's own DN on this call (§10: not the dialled number). */
+  readonly phoneNumber: string | null;
   readonly startedAt: number | null;
 }
 
@@ -144,6 +146,7 @@ export function readCall(v: unknown, path = 'call'): GCall {
     }),
     recordingState: optStr(o, 'recordingState', path, 100),
     dnis: optStr(o, 'dnis', path, 100),
+    phoneNumber: optStr(o, 'phoneNumber', path, 100),
     startedAt: date(o.startedAt),
   };
 }
@@ -170,9 +173,11 @@ export function readNotification(channel: string, v: unknown): GNotification {
   const o = obj(v, 'data');
   const type = o.messageType;
   if (typeof type !== 'string') throw new Invalid('data.messageType', 'expected a string');
-  switch (type) {
-    case 'WorkspaceInitializationProgress':
-    case 'WorkspaceInitializationComplete': {
+  // The initialization channel's `state` is what counts (`Complete`, `Failed`), whatever the
+  // message type: only Progress and Complete were seen (§4).
+  const init = channel.endsWith('/initialization') || type.startsWith('WorkspaceInitialization');
+  switch (init ? 'WorkspaceInitialization' : type) {
+    case 'WorkspaceInitialization': {
       const state = typeof o.state === 'string' ? o.state : type === 'WorkspaceInitializationComplete' ? 'Complete' : 'Executing';
       const d = o.data;
       const user = typeof d === 'object' && d !== null && (d as Obj).user !== undefined ? readUser((d as Obj).user, 'data.data.user') : null;
