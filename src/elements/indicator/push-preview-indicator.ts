@@ -19,6 +19,7 @@ const voiceIcon = svg`<path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0
  * @cssproperty --pp-flash-duration - One flash cycle. Default 1s; anything under 0.34s is taken as 0.34s (under 3 flashes a second).
  */
 export class PushPreviewIndicator extends PushPreviewElement {
+  // The flash cycle is never under 0.34 s, whatever the page sets: under 3 flashes a second (WCAG 2.3.1).
   static override styles = [
     ...PushPreviewElement.styles,
     css`
@@ -41,7 +42,6 @@ export class PushPreviewIndicator extends PushPreviewElement {
       }
       .indicator.flash {
         animation: flash 1s steps(1, end) infinite;
-        /* Never 3 flashes a second or more, whatever the page sets (WCAG 2.3.1). */
         animation-duration: max(var(--pp-flash-duration, 1s), 0.34s);
       }
       .indicator.still {
