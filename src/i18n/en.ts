@@ -122,7 +122,7 @@ export const en = {
     busy: 'Another request is still in progress.',
     'media-type-required': 'Choose the push preview media type to log in.',
     'disposition-required': 'Pick a disposition code before Mark Done.',
-    'unsaved-changes': 'Save (Update Record) or discard your changes first.',
+    'unsaved-changes': 'Save or discard what you typed first: record edits (Update Record), a new chained number, a callback time (Reschedule).',
     'conference-full': 'A conference can have at most 3 parties.',
     'recording-unavailable': 'Recording is available only on SIP lines.',
     'invalid-number': 'That phone number is not valid. Check the area code.',

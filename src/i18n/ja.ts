@@ -117,7 +117,7 @@ export const ja: Translation = {
     busy: '別の要求を処理中です。',
     'media-type-required': 'ログインするにはプッシュ プレビューのメディア タイプを選択してください。',
     'disposition-required': '完了のマークの前に後処理コードを選択してください。',
-    'unsaved-changes': '先に変更を保存 (レコードの更新) するか破棄してください。',
+    'unsaved-changes': '先に入力内容を保存するか破棄してください: レコードの編集 (レコードの更新)、新規のチェーンされたレコード、コールバックの日時 (再スケジュール)。',
     'conference-full': '会議は最大 3 名までです。',
     'recording-unavailable': '録音は SIP 回線でのみ使用できます。',
     'invalid-number': '電話番号が正しくありません。局番を確認してください。',

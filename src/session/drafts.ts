@@ -73,9 +73,9 @@ export function confirmFields(drafts: Drafts, handle: number, saved: ContactReco
   return { ...drafts, fields: withEntry(drafts.fields, handle, left) };
 }
 
-/** Anything typed that Mark Done would throw away? */
+/** Anything typed that Mark Done, Cancel or Transfer would throw away (a callback time picked and not sent too)? */
 export function hasUnsaved(drafts: Drafts): boolean {
-  return Object.keys(drafts.fields).length > 0 || (drafts.newChained !== null && drafts.newChained.phone.trim() !== '');
+  return Object.keys(drafts.fields).length > 0 || (drafts.newChained !== null && drafts.newChained.phone.trim() !== '') || drafts.reschedule !== null;
 }
 
 export function isEmpty(drafts: Drafts): boolean {

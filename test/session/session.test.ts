@@ -218,6 +218,10 @@ describe('session store', () => {
       const r = await act(d, d.session.dispatch({ type: 'mark-done' }));
       expect(r).to.deep.equal({ ok: false, refusal: { reason: 'unsaved-changes' } });
       d.session.edit({ kind: 'discard' });
+      // A callback time picked and not sent (W-14) would be lost as well.
+      d.session.edit({ kind: 'reschedule', value: { date: '2026-12-24', time: '10:00', callbackType: 'personal' } });
+      expect(await act(d, d.session.dispatch({ type: 'mark-done' }))).to.deep.equal({ ok: false, refusal: { reason: 'unsaved-changes' } });
+      d.session.edit({ kind: 'reschedule', value: null });
       expect((await act(d, d.session.dispatch({ type: 'mark-done' }))).ok).to.equal(true);
       expect(d.session.state.workflow.phase).to.equal('done');
     });

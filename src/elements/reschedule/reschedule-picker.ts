@@ -74,6 +74,9 @@ export class ReschedulePicker extends PushPreviewElement {
           variant: 'primary',
           intent: { type: 'reschedule', at, callbackType: draft.callbackType },
         })}
+        ${this.store.state!.drafts.reschedule
+          ? html`<button type="button" data-action="discard" @click=${() => this.store.edit({ kind: 'reschedule', value: null })}>${t.discardChanges}</button>`
+          : nothing}
       </div>
       ${this.renderRefusal()}
     </form>`;
