@@ -239,6 +239,26 @@ describe('<push-preview-panel>', () => {
     expect(connector.sent[0]!.type).to.equal('login');
   });
 
+  it('W-30: a number typed to dial or to add stays in view, read-only, once the record is stale', async () => {
+    const connector = new SimulatedConnector({ agentId: 'agent-n', pushDelayMs: 30, campaign: { staleTimeoutSec: 2 } });
+    const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist .connector=${connector}><chained-records></chained-records></push-preview-session>`);
+    const session = await provider.ready();
+    const chain = provider.querySelector('chained-records')!;
+    await session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] });
+    await session.dispatch({ type: 'ready' });
+    await waitUntil(() => session.state.workflow.phase === 'ringing', 'ringing', { timeout: 5000 });
+    await session.dispatch({ type: 'accept' });
+    session.edit({ kind: 'dial-number', value: '03-1234-0000' });
+    session.edit({ kind: 'new-chained', value: { phone: '080-2222-3333', phoneType: 'mobile' } });
+    await waitUntil(() => session.state.workflow.phase === 'stale', 'stale', { timeout: 5000 });
+    const dial = () => chain.shadowRoot!.querySelector<HTMLInputElement>('#dial');
+    const added = () => chain.shadowRoot!.querySelector<HTMLInputElement>('#nc-phone');
+    await waitUntil(() => dial()?.readOnly && added()?.readOnly, 'read-only fields', { timeout: 5000 });
+    expect(dial()!.value).to.equal('03-1234-0000');
+    expect(added()!.value).to.equal('080-2222-3333');
+    expect(chain.shadowRoot!.querySelector('[data-action="add-chained-record"]')).to.equal(null);
+  });
+
   it('follows the page language at run time (en → ja)', async () => {
     const connector = new FixtureConnector(reach('ringing', { at: Date.now() }));
     // Built by hand: fixture() on a plain <div> waits for an animation frame, and a background tab

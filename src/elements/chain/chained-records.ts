@@ -80,6 +80,10 @@ export class ChainedRecords extends PushPreviewElement {
     const dialOk = checkPhone(dial, active.country).ok;
     const nc = drafts.newChained;
     const ncOk = !nc || nc.phone.trim() === '' || checkPhone(nc.phone, active.country).ok;
+    // What the agent typed stays in view, read-only, where it can no longer be sent (W-30).
+    const canAdd = offeredIn(wf, 'add-chained-record');
+    const showDial = editable || drafts.dialNumber !== null;
+    const showNew = canAdd || (nc !== null && nc.phone.trim() !== '');
     return html`
       ${i.chain.records.length < 2 ? html`<p class="muted">${t.noChain}</p>` : nothing}
       <ul part="list" aria-label=${t.chainedRecords}>
@@ -96,7 +100,7 @@ export class ChainedRecords extends PushPreviewElement {
           </li>`;
         })}
       </ul>
-      ${editable
+      ${showDial
         ? html`<div class="field">
             <label for="dial">${t.numberToDial}</label>
             <input
@@ -105,6 +109,7 @@ export class ChainedRecords extends PushPreviewElement {
               inputmode="tel"
               autocomplete="off"
               .value=${dial}
+              ?readonly=${!editable}
               aria-invalid=${dialOk ? 'false' : 'true'}
               aria-describedby=${dialOk ? nothing : 'dial-why'}
               @input=${(e: Event) => {
@@ -115,7 +120,7 @@ export class ChainedRecords extends PushPreviewElement {
             ${dialOk ? nothing : html`<span id="dial-why" class="reason">${t.reasons['invalid-number']}</span>`}
           </div>`
         : nothing}
-      ${offeredIn(wf, 'add-chained-record')
+      ${showNew
         ? html`<fieldset part="new-record">
             <legend>${t.anotherNumber}</legend>
             <div class="row">
@@ -125,12 +130,14 @@ export class ChainedRecords extends PushPreviewElement {
                 inputmode="tel"
                 autocomplete="off"
                 .value=${nc?.phone ?? ''}
+                ?readonly=${!canAdd}
                 aria-invalid=${ncOk ? 'false' : 'true'}
                 @input=${(e: Event) => this.store.edit({ kind: 'new-chained', value: { phone: (e.target as HTMLInputElement).value, phoneType: nc?.phoneType ?? 'mobile' } })}
               />
               <label for="nc-type">${t.phoneType}</label>
               <select
                 id="nc-type"
+                ?disabled=${!canAdd}
                 @change=${(e: Event) => this.store.edit({ kind: 'new-chained', value: { phone: nc?.phone ?? '', phoneType: (e.target as HTMLSelectElement).value as PhoneType } })}
               >
                 ${PHONE_TYPES.map((p) => html`<option value=${p} ?selected=${(nc?.phoneType ?? 'mobile') === p}>${t.phoneTypes[p]}</option>`)}
