@@ -346,6 +346,18 @@ describe('bad input from the host page', () => {
 
   it('a malformed shortcuts attribute falls back to the defaults', async () => {
     const { parseShortcuts, DEFAULT_SHORTCUTS } = await import('../../src/elements/internal/shortcuts.js');
-    expect(parseShortcuts('nonsense;;accept=;=X;reject=Alt+Shift+Q')).to.deep.equal({ ...DEFAULT_SHORTCUTS, reject: 'Alt+Shift+Q' });
+    const errors: string[] = [];
+    const error = console.error;
+    console.error = (m: string) => errors.push(m);
+    try {
+      expect(parseShortcuts('nonsense;;accept=;=X;reject=Alt+Shift+Q')).to.deep.equal({ ...DEFAULT_SHORTCUTS, reject: 'Alt+Shift+Q' });
+      // A key without Alt, Control or Meta would fire while the agent types: refused.
+      expect(parseShortcuts('hold=H; done=Shift+Enter; connect=Control+Enter')).to.deep.equal({ ...DEFAULT_SHORTCUTS, connect: 'Control+Enter' });
+      parseShortcuts('hold=H; done=Shift+Enter; connect=Control+Enter'); // said once per value
+    } finally {
+      console.error = error;
+    }
+    expect(errors).to.have.length(2);
+    expect(errors[1]).to.contain('"hold=H", "done=Shift+Enter" ignored');
   });
 });

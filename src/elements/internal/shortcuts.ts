@@ -22,12 +22,28 @@ export const DEFAULT_SHORTCUTS: Shortcuts = {
 
 const configured = new WeakMap<Session, Shortcuts | null>();
 
-/** Parse `accept=Alt+Shift+A; done=Control+Enter`; unknown actions and empty parts are ignored. */
+const told = new Set<string>();
+
+/**
+ * Parse `accept=Alt+Shift+A; done=Control+Enter`. A part that names no known action, or a key
+ * without Alt, Control or Meta (it would fire while the agent types), keeps that action's default
+ * and is reported once on the console.
+ */
 export function parseShortcuts(spec: string | null | undefined): Shortcuts {
   const out: Record<string, string> = { ...DEFAULT_SHORTCUTS };
+  const ignored: string[] = [];
   for (const part of (spec ?? '').split(/[;,]/)) {
+    if (!part.trim()) continue;
     const [k, v] = part.split('=').map((x) => x.trim());
-    if (k && v && k in DEFAULT_SHORTCUTS) out[k] = v;
+    const c = v ? combo(v) : null;
+    if (k && k in DEFAULT_SHORTCUTS && c && (c.alt || c.ctrl || c.meta)) out[k] = v!;
+    else ignored.push(part.trim());
+  }
+  if (ignored.length && !told.has(spec!)) {
+    told.add(spec!);
+    console.error(
+      `push-preview-elements: shortcuts ${ignored.map((p) => `"${p}"`).join(', ')} ignored: each is action=keys, the action one of ${Object.keys(DEFAULT_SHORTCUTS).join(', ')}, the keys with Alt, Control or Meta. The defaults stand for those.`,
+    );
   }
   return out as Shortcuts;
 }
