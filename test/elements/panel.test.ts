@@ -259,6 +259,24 @@ describe('<push-preview-panel>', () => {
     expect(chain.shadowRoot!.querySelector('[data-action="add-chained-record"]')).to.equal(null);
   });
 
+  it('W-9: Connect with an edited number that cannot be dialed is refused with the number named; nothing is dialed', async () => {
+    const connector = new SimulatedConnector({ agentId: 'agent-d', pushDelayMs: 30 });
+    const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist .connector=${connector}><call-controls></call-controls></push-preview-session>`);
+    const session = await provider.ready();
+    const controls = provider.querySelector('call-controls')!;
+    await session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] });
+    await session.dispatch({ type: 'ready' });
+    await waitUntil(() => session.state.workflow.phase === 'ringing', 'ringing', { timeout: 5000 });
+    await session.dispatch({ type: 'accept' });
+    session.edit({ kind: 'dial-number', value: '1234-56' });
+    await waitUntil(() => controls.shadowRoot!.querySelector('[data-action="connect"]')?.getAttribute('aria-disabled') === 'false', 'Connect', { timeout: 5000 });
+    controls.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="connect"]')!.click();
+    await waitUntil(() => controls.shadowRoot!.querySelector('[part~="refusal"]'), 'refusal shown', { timeout: 5000 });
+    expect(controls.shadowRoot!.querySelector('[part~="refusal"]')!.textContent).to.contain('(1234-56)');
+    expect(session.state.workflow.phase).to.equal('previewing');
+    expect(session.state.drafts.dialNumber).to.equal('1234-56');
+  });
+
   it('follows the page language at run time (en → ja)', async () => {
     const connector = new FixtureConnector(reach('ringing', { at: Date.now() }));
     // Built by hand: fixture() on a plain <div> waits for an animation frame, and a background tab

@@ -15,6 +15,7 @@ const MEDIA = [PUSH_PREVIEW_MEDIA, 'email', 'chat'] as const;
  * @csspart status - The status line once logged in.
  * @csspart action - Every action button; also `action-<name>`, e.g. `action-ready`.
  * @csspart refusal - The reason an action was refused.
+ * @csspart refusal-detail - The server's or validator's own words beside the reason (a field, a number, the server's error text).
  * @cssstate logged-out - Also `not-ready`, `ready` and every workflow phase: the current phase.
  * @cssproperty --pp-color-accent - Primary button background.
  */

@@ -18,6 +18,7 @@ import { shortcutLabel } from '../internal/shortcuts.js';
  * @csspart action - Every action button; also `action-<name>`, e.g. `action-connect`.
  * @csspart target - The transfer and conference target pickers.
  * @csspart refusal - The reason an action was refused.
+ * @csspart refusal-detail - The server's or validator's own words beside the reason (a field, a number, the server's error text).
  * @cssstate connected - Also every other workflow phase.
  */
 export class CallControls extends PushPreviewElement {

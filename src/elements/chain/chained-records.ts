@@ -18,6 +18,7 @@ import { PushPreviewElement } from '../internal/push-preview-element.js';
  * @csspart new-record - The New Chained Record form.
  * @csspart action - Every action button; also `action-set-active-record`, `action-add-chained-record`.
  * @csspart refusal - The reason an action was refused.
+ * @csspart refusal-detail - The server's or validator's own words beside the reason (a field, a number, the server's error text).
  * @cssstate previewing - Also every other workflow phase.
  */
 export class ChainedRecords extends PushPreviewElement {

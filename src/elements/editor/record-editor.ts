@@ -16,6 +16,7 @@ const LONG = new Set(['notes']);
  * @csspart field - One field (label and input).
  * @csspart action - Every action button; also `action-update-record`.
  * @csspart refusal - The reason an action was refused.
+ * @csspart refusal-detail - The server's or validator's own words beside the reason (a field, a number, the server's error text).
  * @cssstate previewing - Also every other workflow phase.
  */
 export class RecordEditor extends PushPreviewElement {

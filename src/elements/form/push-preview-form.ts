@@ -19,6 +19,7 @@ import { shortcutLabel } from '../internal/shortcuts.js';
  * @csspart banner - The stale or ended notice.
  * @csspart action - Every action button; also `action-accept`, `action-reject`, `action-dismiss`.
  * @csspart refusal - The reason an action was refused.
+ * @csspart refusal-detail - The server's or validator's own words beside the reason (a field, a number, the server's error text).
  * @cssstate ringing - Also every other workflow phase.
  */
 export class PushPreviewForm extends PushPreviewElement {

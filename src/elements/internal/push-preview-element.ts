@@ -80,9 +80,11 @@ export abstract class PushPreviewElement extends LitElement {
     return this.t.reasons[r.reason];
   }
 
+  /** The reason in the agent's language, then the server's or validator's own words, if any. */
   protected renderRefusal(): TemplateResult | typeof nothing {
     const text = this.refusalText();
-    return text ? html`<p class="reason" part="refusal" role="alert">${text}</p>` : nothing;
+    const detail = this.store.state?.refusal?.detail?.slice(0, 200);
+    return text ? html`<p class="reason" part="refusal" role="alert">${text}${detail ? html` <span part="refusal-detail">(${detail})</span>` : nothing}</p>` : nothing;
   }
 
   protected renderAction(b: ActionButton): TemplateResult | typeof nothing {

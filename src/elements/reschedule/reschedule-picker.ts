@@ -14,6 +14,7 @@ import { PushPreviewElement } from '../internal/push-preview-element.js';
  * @csspart picker - The form.
  * @csspart action - Every action button; also `action-reschedule`.
  * @csspart refusal - The reason an action was refused.
+ * @csspart refusal-detail - The server's or validator's own words beside the reason (a field, a number, the server's error text).
  * @cssstate previewing - Also every other workflow phase.
  */
 export class ReschedulePicker extends PushPreviewElement {

@@ -18,6 +18,7 @@ import { shortcutLabel } from '../internal/shortcuts.js';
  * @csspart codes - The disposition code group.
  * @csspart action - Every action button; also `action-mark-done`.
  * @csspart refusal - The reason an action was refused.
+ * @csspart refusal-detail - The server's or validator's own words beside the reason (a field, a number, the server's error text).
  * @cssstate after-call - Also every other workflow phase.
  */
 export class WrapupCodes extends PushPreviewElement {
