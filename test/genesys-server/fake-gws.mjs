@@ -125,6 +125,7 @@ export class FakeWorkspaceApi {
       /** Send the HTTP answer before the events it caused (default: events first, as seen in §1). */ eventsAfterResponse: false,
       /** Push no initialization messages at the handshake (whether a real server does is unverified, §3). */ noInitPush: false,
       /** Answer the initialization with state Failed. */ initFails: false,
+      /** AddRecord's acknowledgement carries the request's record handle, not the new one's. */ addRecordAckWithoutHandle: false,
     };
     this.down = false;
     this.sessions = new Set();
@@ -380,7 +381,12 @@ export class FakeWorkspaceApi {
       }
       reply([kv('GSW_USER_EVENT', 'str', ACKS.ChainedRecordRequest)]);
     } else if (type === 'AddRecord') {
-      reply([kv('GSW_RECORD_HANDLE', 'int', this.nextHandle++), kv('GSW_USER_EVENT', 'str', ACKS.AddRecord)]);
+      // OCS adds the number to the contact's chain; whether its acknowledgement names the new
+      // handle is unverified (§9.4): addRecordAckWithoutHandle echoes the request's instead.
+      const added = { handle: this.nextHandle++, phone: String(m.get('GSW_PHONE')?.value ?? ''), type: Number(m.get('GSW_PHONE_TYPE')?.value ?? 4) };
+      const chainId = Number(m.get('GSW_CHAIN_ID')?.value);
+      this.chains.set(chainId, [...(this.chains.get(chainId) ?? []), added]);
+      reply([kv('GSW_RECORD_HANDLE', 'int', this.faults.addRecordAckWithoutHandle ? handle : added.handle), kv('GSW_USER_EVENT', 'str', ACKS.AddRecord)]);
     } else if (ACKS[type]) {
       reply([kv('GSW_USER_EVENT', 'str', ACKS[type])]);
     } else {

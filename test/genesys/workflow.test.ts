@@ -367,6 +367,24 @@ describe('Genesys connector: the workflow', () => {
     expect(ud.GSW_APPLICATION_ID).to.equal(139);
   });
 
+  for (const withoutHandle of [false, true]) {
+    it(`W-13: a New Chained Record is dialed under the handle OCS gave it${withoutHandle ? ' (learned from the chain when the acknowledgement names none)' : ''}`, async () => {
+      await setUp({}, {});
+      await fake.cmd('fault', { addRecordAckWithoutHandle: withoutHandle });
+      await previewing(fake, session);
+      const before = session.state.workflow.interaction!.chain.records.length;
+      await expectOk(session.dispatch({ type: 'add-chained-record', phone: '080-5555-6666', phoneType: 'mobile' }));
+      await until(() => session.state.workflow.interaction!.chain.records.length === before + 1, 'the new record');
+      const added = session.state.workflow.interaction!.chain.records.find((r) => r.phone.replace(/\D/g, '').endsWith('8055556666'))!;
+      expect(added, 'the added number is in the chain').to.exist;
+      await expectOk(session.dispatch({ type: 'set-active-record', handle: added.handle }));
+      await expectOk(session.dispatch({ type: 'connect' }));
+      await phaseIs(session, 'connected');
+      const ud = Object.fromEntries((await fake.state()).calls[0]!.userData.map((p) => [p.key, p.value]));
+      expect(ud.GSW_RECORD_HANDLE, 'a handle OCS gave, never an invented one').to.be.a('number');
+    });
+  }
+
   it('W-9: Connect dials the number as the agent edited it, through the configured dial string', async () => {
     await setUp({ dialString: (n) => n.replace(/[\s()-]/g, '') });
     await previewing(fake, session);

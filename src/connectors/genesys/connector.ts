@@ -1149,12 +1149,22 @@ export class GenesysConnector implements Connector {
         const basePairs = memo.pairs.get(base.handle)!;
         const sent = basePairs.get('GSW_RECORD_HANDLE');
         const got = reply?.get('GSW_RECORD_HANDLE');
-        const handlePair = got && !sameValue(got.value, sent?.value) ? got : { key: 'GSW_RECORD_HANDLE', type: 'str', value: `new:${command.phone}` };
-        const handle = alias(handlePair.value);
-        const pairs = new Map(basePairs);
-        pairs.set('GSW_RECORD_HANDLE', handlePair);
-        memo.pairs.set(handle, pairs);
-        memo.extra = [...memo.extra.filter((r) => r.handle !== handle), { ...base, handle, phone: command.phone, phoneType: command.phoneType, callResult: null, attempts: 0 }];
+        const added = { ...base, phone: command.phone, phoneType: command.phoneType, callResult: null, attempts: 0 };
+        if (got && !sameValue(got.value, sent?.value)) {
+          const handle = alias(got.value);
+          memo.pairs.set(handle, new Map(basePairs).set('GSW_RECORD_HANDLE', got));
+          memo.extra = [...memo.extra.filter((r) => r.handle !== handle), { ...added, handle }];
+          this.emitChain(memo);
+          return;
+        }
+        // The acknowledgement did not name the new record (its shape is unverified, §9.4): the chain
+        // as OCS now holds it does. A record handle is never invented: until OCS names it, the
+        // number is shown but cannot be dialed or made active (unknown-record).
+        const before = new Set(this.chainOf(memo).records.map((r) => r.handle));
+        await this.requestChain(memo).catch((e: unknown) => this.debug(`chained records after AddRecord: ${errorText(e)}`));
+        if (this.chainOf(memo).records.some((r) => !before.has(r.handle))) return;
+        const handle = alias(`new:${command.phone}`);
+        memo.extra = [...memo.extra.filter((r) => r.handle !== handle), { ...added, handle }];
         this.emitChain(memo);
         return;
       }
