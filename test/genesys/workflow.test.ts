@@ -180,6 +180,31 @@ describe('Genesys connector: the workflow', () => {
     expect((await fake.ocs()).at(-1)!.data.GSW_CALL_RESULT).to.equal(CallResult.DoNotCall);
   });
 
+  it('the unverified OCS request fields are settings: reschedule fields, the DoNotCall scope, phone type codes', async () => {
+    await setUp({
+      ocs: {
+        topic: '<tenant-id>@<place>',
+        rescheduleFields: (at, type) => [['GSW_DATE_TIME', String(Math.round(at / 1000))], ['GSW_CALLBACK_TYPE', type === 'personal' ? 'Personal' : 'Campaign'], ['GSW_TZ_NAME', 'Asia/Tokyo']],
+        doNotCallFields: [['GSW_DNC_SCOPE', 'AllChain']],
+        phoneTypeCodes: { mobile: 9 },
+      },
+    });
+    await previewing(fake, session);
+    const at = Date.now() + 2 * 86_400_000;
+    await expectOk(session.dispatch({ type: 'reschedule', at, callbackType: 'personal' }));
+    const reschedule = (await fake.ocs()).find((o) => o.type === 'RecordReschedule');
+    expect(reschedule?.data).to.deep.include({ GSW_DATE_TIME: String(Math.round(at / 1000)), GSW_CALLBACK_TYPE: 'Personal', GSW_TZ_NAME: 'Asia/Tokyo' });
+    await expectOk(session.dispatch({ type: 'add-chained-record', phone: '080-5555-6666', phoneType: 'mobile' }));
+    expect((await fake.ocs()).find((o) => o.type === 'AddRecord')?.data.GSW_PHONE_TYPE).to.equal(9);
+    await expectOk(session.dispatch({ type: 'connect' }));
+    await phaseIs(session, 'connected');
+    await expectOk(session.dispatch({ type: 'disconnect' }));
+    await expectOk(session.dispatch({ type: 'mark-do-not-call', value: true }));
+    await expectOk(session.dispatch({ type: 'set-disposition', code: 'NO-SALE' }));
+    await expectOk(session.dispatch({ type: 'mark-done' }));
+    expect((await fake.ocs()).find((o) => o.type === 'DoNotCall')?.data.GSW_DNC_SCOPE).to.equal('AllChain');
+  });
+
   it('a lost acknowledgement is a timeout refusal, and the agent’s edits are kept', async () => {
     await setUp({ ackTimeoutMs: 600 });
     await previewing(fake, session);

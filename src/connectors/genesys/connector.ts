@@ -55,6 +55,7 @@ import {
   DEFAULT_RECORD_KEYS,
   defaultChannelsFor,
   defaultIsStale,
+  defaultRescheduleFields,
   type GenesysAuth,
   type GenesysConnectorOptions,
   type OcsRequestType,
@@ -1143,7 +1144,7 @@ export class GenesysConnector implements Connector {
         const base = this.chainOf(memo).records.find((r) => r.handle === memo.activeHandle) ?? memo.record;
         const [reply] = (await this.ocs('AddRecord', memo, base.handle, [
           ['GSW_PHONE', command.phone],
-          ['GSW_PHONE_TYPE', PHONE_TYPE_CODES[command.phoneType]],
+          ['GSW_PHONE_TYPE', { ...PHONE_TYPE_CODES, ...this.opts.ocs?.phoneTypeCodes }[command.phoneType]],
           ['GSW_CHAIN_ID', base.chainId],
         ], signal)).slice(-1);
         const basePairs = memo.pairs.get(base.handle)!;
@@ -1177,10 +1178,8 @@ export class GenesysConnector implements Connector {
       case 'reschedule': {
         // W-14
         const format = this.opts.ocs?.formatDateTime ?? ((at: number) => new Date(at).toISOString());
-        await this.ocs('RecordReschedule', memo, command.handle, [
-          ['GSW_DATE_TIME', format(command.at)],
-          ['GSW_CALLBACK_TYPE', command.callbackType === 'personal' ? 'Personal' : 'Campaign'],
-        ], signal);
+        const fields = this.opts.ocs?.rescheduleFields ?? defaultRescheduleFields;
+        await this.ocs('RecordReschedule', memo, command.handle, fields(command.at, command.callbackType, format), signal);
         memo.rescheduled = { at: command.at, type: command.callbackType };
         this.emit({ type: 'rescheduled', interactionId: memo.id, at: command.at, callbackType: command.callbackType });
         return;
@@ -1189,7 +1188,7 @@ export class GenesysConnector implements Connector {
         // W-25, W-28, W-29: Do Not Call first, then RecordProcessed with the result; then complete.
         this.need(memo.g.capabilities, 'complete');
         const handle = memo.dialHandle ?? memo.activeHandle;
-        if (command.doNotCall) await this.ocs('DoNotCall', memo, handle, [], signal);
+        if (command.doNotCall) await this.ocs('DoNotCall', memo, handle, this.opts.ocs?.doNotCallFields ?? [], signal);
         const result: CallResult | null = command.doNotCall ? 51 : command.callResult;
         await this.ocs('RecordProcessed', memo, handle, [
           ['GSW_CALL_RESULT', result],

@@ -2,7 +2,7 @@
  * Configuration of the Genesys Workspace API connector. Everything the facts page marks as
  * unverified or as a simulator quirk is a setting here, with the documented value as default.
  */
-import type { Campaign, MediaType, Target } from '../../domain/types.js';
+import type { CallbackType, Campaign, MediaType, PhoneType, Target } from '../../domain/types.js';
 import { AGENT_CALL_RESULTS, PUSH_PREVIEW_MEDIA } from '../../domain/types.js';
 
 /** The OCS desktop-protocol requests the connector sends (spec §9.4). */
@@ -72,6 +72,15 @@ export interface GenesysConnectorOptions {
     readonly requestChainOnAccept?: boolean;
     /** `GSW_DATE_TIME` of RecordReschedule (format unverified). Default: ISO 8601 in UTC. */
     readonly formatDateTime?: (epochMs: number) => string;
+    /**
+     * The request fields of RecordReschedule (their names and values are unverified, §9.4).
+     * Default {@link defaultRescheduleFields}: `GSW_DATE_TIME` and `GSW_CALLBACK_TYPE` Personal / Campaign.
+     */
+    readonly rescheduleFields?: (epochMs: number, callbackType: CallbackType, formatDateTime: (epochMs: number) => string) => readonly (readonly [string, unknown])[];
+    /** Extra fields of the DoNotCall request, e.g. its scope (the v3 key is unverified, §9.4). Default none. */
+    readonly doNotCallFields?: readonly (readonly [string, unknown])[];
+    /** `GSW_PHONE_TYPE` codes sent with AddRecord. Default home 1, business 2, mobile 4, other 0. */
+    readonly phoneTypeCodes?: Partial<Record<PhoneType, number>>;
     /** Order of Reject (W-5): tell OCS first, or reject the interaction first. Unverified; default `ocs-first`. */
     readonly rejectOrder?: 'ocs-first' | 'interaction-first';
   };
@@ -145,4 +154,11 @@ export function defaultChannelsFor(mediaTypes: readonly MediaType[]): string[] {
 export function defaultIsStale(reply: ReadonlyMap<string, { readonly value: unknown }>): boolean {
   const text = `${String(reply.get('GSW_ERROR')?.value ?? '')} ${String(reply.get('GSW_USER_EVENT')?.value ?? '')}`;
   return /stale/i.test(text);
+}
+
+export function defaultRescheduleFields(at: number, callbackType: CallbackType, formatDateTime: (epochMs: number) => string): [string, unknown][] {
+  return [
+    ['GSW_DATE_TIME', formatDateTime(at)],
+    ['GSW_CALLBACK_TYPE', callbackType === 'personal' ? 'Personal' : 'Campaign'],
+  ];
 }
