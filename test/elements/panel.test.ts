@@ -53,6 +53,18 @@ async function panelOn(connector: SimulatedConnector, lang = 'en') {
   return { panel, session };
 }
 
+/** One element in a provider on a simulated server, with a preview accepted (owned). */
+async function acceptedIn(tag: string, connector: SimulatedConnector) {
+  const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist .connector=${connector}></push-preview-session>`);
+  provider.append(document.createElement(tag));
+  const session = await provider.ready();
+  await session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] });
+  await session.dispatch({ type: 'ready' });
+  await waitUntil(() => session.state.workflow.phase === 'ringing', 'ringing', { timeout: 5000 });
+  await session.dispatch({ type: 'accept' });
+  return { session, el: provider.querySelector(tag)! };
+}
+
 async function keyboardWorkflow(lang: 'en' | 'ja') {
   // The next preview follows Mark Done after 5 s: long enough to see 'done'.
   const connector = new SimulatedConnector({ agentId: 'agent-kb', pushDelayMs: 5000, dialDelayMs: 80 });
@@ -240,14 +252,7 @@ describe('<push-preview-panel>', () => {
   });
 
   it('W-30: a number typed to dial or to add stays in view, read-only, once the record is stale', async () => {
-    const connector = new SimulatedConnector({ agentId: 'agent-n', pushDelayMs: 30, campaign: { staleTimeoutSec: 2 } });
-    const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist .connector=${connector}><chained-records></chained-records></push-preview-session>`);
-    const session = await provider.ready();
-    const chain = provider.querySelector('chained-records')!;
-    await session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] });
-    await session.dispatch({ type: 'ready' });
-    await waitUntil(() => session.state.workflow.phase === 'ringing', 'ringing', { timeout: 5000 });
-    await session.dispatch({ type: 'accept' });
+    const { session, el: chain } = await acceptedIn('chained-records', new SimulatedConnector({ agentId: 'agent-n', pushDelayMs: 30, campaign: { staleTimeoutSec: 2 } }));
     session.edit({ kind: 'dial-number', value: '03-1234-0000' });
     session.edit({ kind: 'new-chained', value: { phone: '080-2222-3333', phoneType: 'mobile' } });
     await waitUntil(() => session.state.workflow.phase === 'stale', 'stale', { timeout: 5000 });
@@ -260,14 +265,7 @@ describe('<push-preview-panel>', () => {
   });
 
   it('W-9: Connect with an edited number that cannot be dialed is refused with the number named; nothing is dialed', async () => {
-    const connector = new SimulatedConnector({ agentId: 'agent-d', pushDelayMs: 30 });
-    const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist .connector=${connector}><call-controls></call-controls></push-preview-session>`);
-    const session = await provider.ready();
-    const controls = provider.querySelector('call-controls')!;
-    await session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] });
-    await session.dispatch({ type: 'ready' });
-    await waitUntil(() => session.state.workflow.phase === 'ringing', 'ringing', { timeout: 5000 });
-    await session.dispatch({ type: 'accept' });
+    const { session, el: controls } = await acceptedIn('call-controls', new SimulatedConnector({ agentId: 'agent-d', pushDelayMs: 30 }));
     session.edit({ kind: 'dial-number', value: '1234-56' });
     await waitUntil(() => controls.shadowRoot!.querySelector('[data-action="connect"]')?.getAttribute('aria-disabled') === 'false', 'Connect', { timeout: 5000 });
     controls.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="connect"]')!.click();
