@@ -19,6 +19,7 @@ import {
   allowedActions,
   initialState,
   isLivePhase,
+  refusalFor,
   transition,
   type Action,
   type Phase,
@@ -89,6 +90,14 @@ const COMMAND_FREE: ReadonlySet<IntentType> = new Set(['set-call-result', 'mark-
  * disconnects it, not the first.
  */
 const users = new WeakMap<Connector, number>();
+
+/**
+ * Why an action the phase offers cannot be taken now: the connection is not up (nothing would
+ * be sent), or the workflow machine blocks it (a full conference, recording on a non-SIP line).
+ */
+export function blockedBy(state: SessionState, action: Action): Refusal | null {
+  return state.connection === 'online' ? refusalFor(state.workflow, action) : { reason: 'offline' };
+}
 
 function defaultStorage(): DraftStorage | null {
   try {

@@ -6,7 +6,8 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Intent, IntentType } from '../../domain/intents.js';
-import { offeredIn, refusalFor, type Action, type WorkflowState } from '../../domain/machine.js';
+import { offeredIn, type Action, type WorkflowState } from '../../domain/machine.js';
+import { blockedBy } from '../../session/session.js';
 import type { Translation } from '../../i18n/index.js';
 import { LocalizeController } from './localize.js';
 import { SessionController } from './session-controller.js';
@@ -92,8 +93,7 @@ export abstract class PushPreviewElement extends LitElement {
     if (!wf || !offeredIn(wf, b.action)) return nothing;
     const state = this.store.state!;
     const busy = state.pending === b.action;
-    // Offline (connecting, or reconnecting after a loss): shown, disabled, with the reason.
-    const refusal = state.connection === 'online' ? refusalFor(wf, b.action) : ({ reason: 'offline' } as const);
+    const refusal = blockedBy(state, b.action);
     const disabled = state.pending !== null || refusal !== null;
     const reason = refusal && refusal.reason !== 'not-allowed' ? this.t.reasons[refusal.reason] : '';
     const id = `why-${b.action}`;
