@@ -421,6 +421,25 @@ describe('Genesys connector: the workflow', () => {
     expect(session.state.drafts.dialNumber).to.equal(null); // confirmed by the server
   });
 
+  it('W-10: Cancel sends RequestRecordCancel, then completes the interaction, or places it in the configured queue', async () => {
+    await setUp();
+    const first = await previewing(fake, session);
+    await expectOk(session.dispatch({ type: 'cancel' }));
+    expect(session.state.workflow.phase).to.equal('cancelled');
+    expect((await fake.ocs()).at(-1)!.type).to.equal('RequestRecordCancel');
+    expect((await fake.http()).some((h) => h.path === `/media/outboundpreview/interactions/${first}/complete`)).to.equal(true);
+    session.dispose();
+    await fake.stop();
+
+    await setUp({ cancelToQueue: 'Outbound_Requeue' });
+    const id = await previewing(fake, session);
+    await expectOk(session.dispatch({ type: 'cancel' }));
+    expect(session.state.workflow.phase).to.equal('cancelled');
+    const http = await fake.http();
+    expect(http.find((h) => h.path === `/media/outboundpreview/interactions/${id}/place-in-queue`)?.body.data).to.deep.include({ queue: 'Outbound_Requeue' });
+    expect(http.some((h) => h.path.endsWith(`${id}/complete`))).to.equal(false);
+  });
+
   it('W-11: transfer before dialing hands the interaction to the target', async () => {
     await setUp();
     const id = await previewing(fake, session);

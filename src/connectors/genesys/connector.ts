@@ -1021,11 +1021,19 @@ export class GenesysConnector implements Connector {
         await this.until(() => this.desk.phase === 'rejected' || this.desk.interaction?.id !== memo.id, signal);
         return;
       }
-      case 'cancel': // W-10
-        this.need(memo.g.capabilities, 'complete');
+      case 'cancel': { // W-10
+        // After OCS takes the cancel, the interaction is completed, or placed in a queue where
+        // the deployment says so (which a real desktop does is unverified, flow step 11).
+        const queue = this.opts.cancelToQueue;
+        this.need(memo.g.capabilities, queue ? 'place-in-queue' : 'complete');
         await this.ocs('RequestRecordCancel', memo, memo.record.handle, [], signal);
-        await this.complete(memo, 'cancel', 'cancelled', signal);
+        if (!queue) return this.complete(memo, 'cancel', 'cancelled', signal);
+        await this.http('POST', `/media/outboundpreview/interactions/${encodeURIComponent(memo.id)}/place-in-queue`, this.body({ queue }), signal);
+        // No event follows a place-in-queue (§8): the interaction has left this desk.
+        memo.ending = 'cancel';
+        this.endInteraction(memo);
         return;
+      }
       case 'transfer': {
         // W-11, W-18, W-23
         const target = this.campaignBase.transferTargets.find((t) => t.id === command.targetId);

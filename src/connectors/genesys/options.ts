@@ -48,6 +48,11 @@ export interface GenesysConnectorOptions {
    * current-session until Mark Done completes it, so a reload during wrap-up rebuilds wrap-up.
    */
   readonly autoCompleteCall?: boolean;
+  /**
+   * Cancel (W-10): after OCS takes RequestRecordCancel, place the interaction in this queue
+   * instead of completing it (unverified which a real desktop does). Default: complete it.
+   */
+  readonly cancelToQueue?: string;
   /** Also set the voice DN Ready / Not Ready with the outboundpreview channel (W-2). Default true. */
   readonly voiceStatus?: boolean;
   readonly ocs?: {
