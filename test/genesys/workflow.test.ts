@@ -9,6 +9,16 @@ import { CallResult } from '../../src/domain/types.js';
 import type { Session } from '../../src/session/session.js';
 import { Fake, TEST_CAMPAIGN, expectOk, phaseIs, previewing, ringing, sessionOver, signedInConnector, until, type TestOptions } from './helpers.js';
 
+/** Connect, Disconnect, then Mark Do Not Call with a code and Mark Done (W-25, W-29). */
+async function callThenDoNotCall(session: Session): Promise<void> {
+  await expectOk(session.dispatch({ type: 'connect' }));
+  await phaseIs(session, 'connected');
+  await expectOk(session.dispatch({ type: 'disconnect' }));
+  await expectOk(session.dispatch({ type: 'mark-do-not-call', value: true }));
+  await expectOk(session.dispatch({ type: 'set-disposition', code: 'NO-SALE' }));
+  await expectOk(session.dispatch({ type: 'mark-done' }));
+}
+
 describe('Genesys connector: the workflow', () => {
   let fake: Fake;
   let connector: GenesysConnector;
@@ -168,12 +178,7 @@ describe('Genesys connector: the workflow', () => {
   it('Mark Do Not Call sends DoNotCall before RecordProcessed (W-25)', async () => {
     await setUp();
     await previewing(fake, session);
-    await expectOk(session.dispatch({ type: 'connect' }));
-    await phaseIs(session, 'connected');
-    await expectOk(session.dispatch({ type: 'disconnect' }));
-    await expectOk(session.dispatch({ type: 'mark-do-not-call', value: true }));
-    await expectOk(session.dispatch({ type: 'set-disposition', code: 'NO-SALE' }));
-    await expectOk(session.dispatch({ type: 'mark-done' }));
+    await callThenDoNotCall(session);
     expect(session.state.workflow.phase).to.equal('done');
     const types = (await fake.ocs()).map((o) => o.type);
     expect(types.slice(-2)).to.deep.equal(['DoNotCall', 'RecordProcessed']);
@@ -196,12 +201,7 @@ describe('Genesys connector: the workflow', () => {
     expect(reschedule?.data).to.deep.include({ GSW_DATE_TIME: String(Math.round(at / 1000)), GSW_CALLBACK_TYPE: 'Personal', GSW_TZ_NAME: 'Asia/Tokyo' });
     await expectOk(session.dispatch({ type: 'add-chained-record', phone: '080-5555-6666', phoneType: 'mobile' }));
     expect((await fake.ocs()).find((o) => o.type === 'AddRecord')?.data.GSW_PHONE_TYPE).to.equal(9);
-    await expectOk(session.dispatch({ type: 'connect' }));
-    await phaseIs(session, 'connected');
-    await expectOk(session.dispatch({ type: 'disconnect' }));
-    await expectOk(session.dispatch({ type: 'mark-do-not-call', value: true }));
-    await expectOk(session.dispatch({ type: 'set-disposition', code: 'NO-SALE' }));
-    await expectOk(session.dispatch({ type: 'mark-done' }));
+    await callThenDoNotCall(session);
     expect((await fake.ocs()).find((o) => o.type === 'DoNotCall')?.data.GSW_DNC_SCOPE).to.equal('AllChain');
   });
 
