@@ -91,5 +91,9 @@ export const Stale: StoryObj = phaseStory('push-preview-indicator', {
   name: 'Stale — W-30',
   phase: 'stale',
   actions: {},
-  check: (root) => expect(badge(root).dataset.phase).toBe('stale'),
+  description: 'No longer live: the campaign colour goes, the phase says Stale.',
+  check: (root) => {
+    expect(badge(root).dataset.phase).toBe('stale');
+    expect(badge(root).classList.contains('campaign')).toBe(false);
+  },
 });

@@ -1,5 +1,6 @@
 import { css, html, svg } from 'lit';
 import type { IntentType } from '../../domain/intents.js';
+import { isLivePhase } from '../../domain/machine.js';
 import { prefersReducedMotion } from '../internal/closest-attr.js';
 import { PushPreviewElement } from '../internal/push-preview-element.js';
 
@@ -80,7 +81,9 @@ export class PushPreviewIndicator extends PushPreviewElement {
     const wf = this.wf;
     const t = this.t;
     const i = wf?.interaction;
-    const live = i !== null && i !== undefined && wf !== undefined && !['done', 'rejected', 'cancelled', 'transferred'].includes(wf.phase);
+    // Yellow while the campaign's interaction is live (the machine's live phases); an ended one,
+    // stale and failed included, is no longer ringing or owned.
+    const live = i !== null && i !== undefined && wf !== undefined && isLivePhase(wf.phase);
     const ringing = wf?.phase === 'ringing';
     const reduced = ringing && prefersReducedMotion(this);
     const voice = i?.media === 'voice';
