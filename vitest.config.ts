@@ -18,6 +18,8 @@ export default defineConfig({
             instances: [{ browser: 'chromium' }],
           },
           setupFiles: ['.storybook/vitest.setup.ts'],
+          // Beyond every wait's 30 s hang bound: a hang fails its story, by name, saying what it waited for.
+          testTimeout: 60_000,
         },
       },
     ],

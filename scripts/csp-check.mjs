@@ -1,6 +1,7 @@
 // The demo, unchanged, served with a strict Content-Security-Policy (no 'unsafe-inline', no
 // 'unsafe-eval') and Trusted Types required: walk the workflow in Chromium and count violations
 // (securitypolicyviolation events and CSP reports). Needs `npm run build` first.
+import { HANG_MS, watchBanner } from './page-waits.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from './browsers.mjs';
@@ -31,7 +32,7 @@ async function open(path) {
 
 const click = async (page, selector) => {
   const el = page.locator(`${selector}[aria-disabled="false"]`).first();
-  await el.waitFor({ timeout: 10_000 });
+  await el.waitFor({ timeout: HANG_MS });
   await el.click();
 };
 
@@ -53,11 +54,11 @@ try {
   await click(page, 'call-controls [data-action="retrieve"]');
   await click(page, 'call-controls [data-action="disconnect"]');
   await page.locator('wrapup-codes input[type="radio"]').first().check();
+  const sawDone = await watchBanner(page, 'Done');
   await click(page, 'wrapup-codes [data-action="mark-done"]');
-  await page.locator('push-preview-form [part~="banner"]').first().waitFor({ timeout: 10_000 });
-  check('the workflow ran to Mark Done', (await page.locator('push-preview-form [part~="banner"]').first().textContent()).includes('Done'));
+  check('the workflow ran to Mark Done', await sawDone().then(() => true, () => false));
   await page.selectOption('#lang', 'ja');
-  await page.locator('push-preview-agent [data-action="not-ready"]', { hasText: '受付不可' }).waitFor({ timeout: 10_000 });
+  await page.locator('push-preview-agent [data-action="not-ready"]', { hasText: '受付不可' }).waitFor({ timeout: HANG_MS });
   check('switched to Japanese at run time', true);
   await page.selectOption('#theme', 'dark');
   await page.waitForTimeout(200);
@@ -72,7 +73,7 @@ try {
   await click(panel.page, 'push-preview-panel [data-action="ready"]');
   await click(panel.page, 'push-preview-panel [data-action="accept"]');
   await panel.page.locator('push-preview-panel [role="tab"]').nth(1).click();
-  await panel.page.locator('push-preview-panel chained-records #dial').waitFor({ timeout: 10_000 });
+  await panel.page.locator('push-preview-panel chained-records #dial').waitFor({ timeout: HANG_MS });
   const v2 = await panel.page.evaluate(() => window.__violations);
   check('no violation on the panel page', v2.length === 0 && panel.errors.length === 0, [...v2, ...panel.errors].join('; '));
   await new Promise((r) => setTimeout(r, 300));

@@ -8,6 +8,7 @@
 //     must have raised no error;
 //  3. open every MDX docs page of storybook-static/ (when built) and check it rendered.
 // Writes .reports/examples.json {passed, failed}. `--serve` builds, serves and prints the URLs.
+import { HANG_MS, watchBanner } from './page-waits.mjs';
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -127,28 +128,29 @@ async function workflow(page) {
   const action = (name) => page.locator(`[data-action="${name}"]`).first();
   const click = async (name) => {
     const b = action(name);
-    await b.waitFor({ timeout: 10_000 });
+    await b.waitFor({ timeout: HANG_MS });
     // Playwright waits for the button to be enabled, which includes aria-disabled="false".
-    await b.click({ timeout: 10_000 });
+    await b.click({ timeout: HANG_MS });
   };
   const log = page.locator('#log');
   await click('login');
   await click('ready');
-  await log.getByText('pp-preview-offered', { exact: false }).waitFor({ timeout: 10_000 });
+  await log.getByText('pp-preview-offered', { exact: false }).waitFor({ timeout: HANG_MS });
   await click('accept');
   await click('connect');
-  await log.getByText('pp-call-connected').waitFor({ timeout: 10_000 });
+  await log.getByText('pp-call-connected').waitFor({ timeout: HANG_MS });
   await click('disconnect');
-  await log.getByText('pp-call-ended').waitFor({ timeout: 10_000 });
+  await log.getByText('pp-call-ended').waitFor({ timeout: HANG_MS });
   // The default campaign requires a disposition code (W-29).
-  await page.locator('wrapup-codes input[type=radio][value="RENEWED"]').check({ timeout: 10_000 });
+  await page.locator('wrapup-codes input[type=radio][value="RENEWED"]').check({ timeout: HANG_MS });
+  const sawDone = await watchBanner(page, 'Done'); // the next preview follows 300 ms later
   await click('mark-done');
-  await log.getByText('pp-done', { exact: false }).waitFor({ timeout: 10_000 });
+  await log.getByText('pp-done', { exact: false }).waitFor({ timeout: HANG_MS });
   // The agent is still Ready after Mark Done, so the next preview may already be arriving.
   const seen = (await log.locator('li').allTextContents()).map((l) => l.split(':')[0]).slice(0, 5);
   const want = ['pp-preview-offered', 'pp-accepted', 'pp-call-connected', 'pp-call-ended', 'pp-done'];
   if (JSON.stringify(seen) !== JSON.stringify(want)) throw new Error(`events seen: ${seen.join(', ')}; expected ${want.join(', ')}`);
-  await page.locator('push-preview-form [part=banner]').getByText('Done').waitFor({ timeout: 5000 });
+  await sawDone();
 }
 
 async function docsPages(browser) {
@@ -164,7 +166,7 @@ async function docsPages(browser) {
       try {
         await page.goto(`${s.url}/iframe.html?id=${doc.id}&viewMode=docs`);
         const h1 = page.locator('#storybook-docs h1').first();
-        await h1.waitFor({ timeout: 15_000 });
+        await h1.waitFor({ timeout: HANG_MS });
         const text = await page.locator('#storybook-docs').innerText();
         if (/\bError:/.test(text)) throw new Error(`the page shows an error: ${text.slice(text.indexOf('Error:'), text.indexOf('Error:') + 200)}`);
         if (errors.length) throw new Error(errors.join('\n'));

@@ -28,7 +28,7 @@ export const Ringing: StoryObj = phaseStory('push-preview-form', {
     const left = () => Number(/(\d+) s/.exec(textOf(timer))?.[1]);
     const first = left();
     expect(first).toBeGreaterThan(20);
-    await waitFor(() => expect(left()).toBeLessThan(first), { timeout: 3000 });
+    await waitFor(() => expect(left()).toBeLessThan(first));
     await userEvent.click(button(el, 'accept')!);
     await waitFor(() => expect(connector.sent).toContainEqual({ type: 'accept', interactionId: 'ixn-1' }));
   },

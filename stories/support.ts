@@ -50,7 +50,7 @@ export function button(el: Element, action: string): HTMLButtonElement | null {
 
 /** The element's shadow root, once it has rendered the phase (its CSS custom state). */
 export async function shown(el: Element, phase: Phase): Promise<ShadowRoot> {
-  await waitFor(() => expect(el.matches(`:state(${phase})`), `${el.localName} shows ${phase}`).toBe(true), { timeout: 4000 });
+  await waitFor(() => expect(el.matches(`:state(${phase})`), `${el.localName} shows ${phase}`).toBe(true));
   await (el as Element & { updateComplete?: Promise<unknown> }).updateComplete;
   return el.shadowRoot!;
 }

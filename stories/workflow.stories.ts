@@ -27,7 +27,7 @@ function recordEvents(root: HTMLElement): string[] {
   return seen;
 }
 
-const enabled = (el: Element, action: string) => waitFor(() => expect(button(el, action)?.getAttribute('aria-disabled')).toBe('false'), { timeout: 5000 });
+const enabled = (el: Element, action: string) => waitFor(() => expect(button(el, action)?.getAttribute('aria-disabled')).toBe('false'));
 
 export const Full: StoryObj = {
   name: 'Full workflow, by mouse — W-1, W-2, W-3, W-4, W-7, W-16, W-22, W-29',

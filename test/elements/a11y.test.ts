@@ -2,7 +2,7 @@
  * Accessibility beyond the per-phase axe runs: AA contrast in the dark theme too, and the live
  * region's announcements in the agent's language.
  */
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import '../../src/define/all.js';
 import type { PushPreviewPanel } from '../../src/elements/panel/push-preview-panel.js';
@@ -11,6 +11,7 @@ import { loadLocale } from '../../src/i18n/index.js';
 import type { Phase } from '../../src/domain/machine.js';
 import { FixtureConnector } from '../fixtures/fixture-connector.js';
 import { reach } from '../fixtures/states.js';
+import { until } from '../fixtures/wait.js';
 
 const PHASES: Phase[] = ['logged-out', 'ringing', 'previewing', 'connected', 'after-call', 'stale', 'done'];
 
@@ -21,7 +22,7 @@ describe('dark theme: AA contrast (color-scheme: dark)', () => {
         html`<push-preview-panel style="color-scheme: dark" no-persist .connector=${new FixtureConnector(reach(phase, { at: Date.now() }))}></push-preview-panel>`,
       );
       const session = await panel.ready();
-      await waitUntil(() => session.state.workflow.phase === phase, phase, { timeout: 5000 });
+      await until(() => session.state.workflow.phase === phase, phase);
       await panel.updateComplete;
       // the dark tokens really apply: the panel's background is dark
       const bg = getComputedStyle(panel).backgroundColor;
@@ -45,14 +46,14 @@ describe('live region', () => {
       await session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] });
       await session.dispatch({ type: 'ready' });
       const offered = lang === 'en' ? 'Preview arriving: 山田 太郎. Accept within 30 seconds.' : 'プレビュー着信: 山田 太郎。30 秒以内に受け入れてください。';
-      await waitUntil(() => polite() === offered, `offered: ${polite()}`, { timeout: 5000 });
+      await until(() => polite() === offered, `offered: ${polite()}`);
       await session.dispatch({ type: 'accept' });
       await session.dispatch({ type: 'connect' });
-      await waitUntil(() => polite() === (lang === 'en' ? 'Call connected.' : '通話が接続されました。'), 'connected', { timeout: 5000 });
+      await until(() => polite() === (lang === 'en' ? 'Call connected.' : '通話が接続されました。'), 'connected');
       await session.dispatch({ type: 'disconnect' });
       await session.dispatch({ type: 'mark-done' });
       const refused = lang === 'en' ? 'Not done: Pick a disposition code before Mark Done.' : '実行できません: 完了のマークの前に後処理コードを選択してください。';
-      await waitUntil(() => assertive() === refused, `refused: ${assertive()}`, { timeout: 5000 });
+      await until(() => assertive() === refused, `refused: ${assertive()}`);
       session.dispose();
     });
   }
@@ -66,7 +67,7 @@ describe('live region', () => {
     await session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] });
     await session.dispatch({ type: 'ready' });
     const alert = () => panel.shadowRoot!.querySelector('[role="alert"][aria-live="assertive"]')!.textContent!.trim();
-    await waitUntil(() => /^10 seconds left to accept\.$/.test(alert().trim()), 'time running out announced', { timeout: 8000 });
+    await until(() => /^10 seconds left to accept\.$/.test(alert().trim()), 'time running out announced');
     expect(session.state.workflow.phase).to.equal('ringing');
     session.dispose();
   });

@@ -4,7 +4,7 @@
  * where it refuses it, sends its command when enabled, is refused (nothing sent) when disabled,
  * and the element passes axe.
  */
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import '../../src/define/all.js';
 import { PHASES, offeredIn, refusalFor, type Action, type WorkflowState } from '../../src/domain/machine.js';
@@ -12,6 +12,7 @@ import { checkIntent } from '../../src/domain/intents.js';
 import type { PushPreviewSession } from '../../src/elements/session/push-preview-session.js';
 import { FixtureConnector } from '../fixtures/fixture-connector.js';
 import { reach, type Reach } from '../fixtures/states.js';
+import { until } from '../fixtures/wait.js';
 
 const ELEMENTS: { tag: string; actions: Action[] }[] = [
   { tag: 'push-preview-agent', actions: ['login', 'ready', 'not-ready', 'logout'] },
@@ -64,7 +65,7 @@ async function mountIn(tag: string, state: WorkflowState) {
   const t = unsafeStatic(tag);
   const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist lang="en" .connector=${connector}><${t}></${t}></push-preview-session>`);
   const session = await provider.ready();
-  await waitUntil(() => session.state.workflow.phase === state.phase, `session in ${state.phase}`);
+  await until(() => session.state.workflow.phase === state.phase, `session in ${state.phase}`);
   const el = provider.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> };
   await el.updateComplete;
   return { el, session, connector };
@@ -97,7 +98,7 @@ for (const { tag, actions } of ELEMENTS) {
           await el.updateComplete;
           const before = connector.sent.length;
           root.querySelector<HTMLButtonElement>(`[data-action="${a}"]`)!.click();
-          await waitUntil(() => session.state.pending === null, 'request settled');
+          await until(() => session.state.pending === null, 'request settled');
           await el.updateComplete;
           const refusal = refusalFor(session.state.workflow, a);
           const payloadRefusal = a === 'mark-done' ? checkIntent(session.state.workflow, { type: 'mark-done' }, { now: 0, unsaved: false }) : null;

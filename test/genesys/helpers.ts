@@ -6,6 +6,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { GenesysConnector, type GenesysConnectorOptions } from '../../src/connectors/genesys/index.js';
 import type { Campaign } from '../../src/domain/types.js';
 import { Session, type SessionState } from '../../src/session/session.js';
+import { HANG_MS } from '../fixtures/wait.js';
 
 export interface OcsLogEntry {
   readonly kind: 'ocs';
@@ -108,7 +109,7 @@ export function wake(): void {
  * Wait until the check holds, re-checked on every state change rather than on a short timer
  * (timers of a background page are throttled to a second in Firefox); a slow poll backs it up.
  */
-export function until(check: () => boolean, what: string, ms = 5000, describe?: () => unknown): Promise<void> {
+export function until(check: () => boolean, what: string, ms = HANG_MS, describe?: () => unknown): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = (e?: Error) => {
       wakers.delete(test);
@@ -128,7 +129,7 @@ export function until(check: () => boolean, what: string, ms = 5000, describe?: 
 }
 
 export function phaseIs(session: Session, phase: SessionState['workflow']['phase']): Promise<void> {
-  return until(() => session.state.workflow.phase === phase, `phase ${phase}`, 5000, () => ({
+  return until(() => session.state.workflow.phase === phase, `phase ${phase}`, HANG_MS, () => ({
     phase: session.state.workflow.phase,
     refusal: session.state.refusal,
     problem: session.state.problem,

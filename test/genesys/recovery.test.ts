@@ -40,7 +40,7 @@ describe('Genesys connector: recovery', () => {
     expect(session.state.allowed.size).to.equal(0); // nothing offered while the server is out of reach
     // While the desk is away the customer hangs up: that event is lost, not replayed.
     await fake.cmd('hangup');
-    await until(() => session.state.connection === 'online', 'the reconnect', 8000);
+    await until(() => session.state.connection === 'online', 'the reconnect');
     sub.unsubscribe();
     expect(states).to.include.members(['reconnecting', 'online']);
     // current-session tells what the lost event said.

@@ -26,22 +26,30 @@ let renderedThisFrame = new WeakSet<Host>();
 let frame: Promise<void> | null = null;
 
 /**
- * Settles at the next animation frame, or after a 100 ms timer where a hidden page gets no frames
- * (browsers slow a hidden page's timers further; nothing is painted there, and the page's frames
- * come back, with the held render, as soon as it is shown). Host events and live-region
- * announcements do not wait for it: they come from the session, not from a render.
+ * Settles at the next animation frame. A hidden page gets no frames (and nothing is painted
+ * there): while the page is hidden, or once it turns hidden, a 100 ms timer stands in, and a
+ * page shown again gets its frames back. Host events and live-region announcements never wait
+ * for it: they come from the session, not from a render. Where there is no DOM (a server
+ * render), the timer alone.
  */
 function nextFrame(): Promise<void> {
   frame ??= new Promise<void>((resolve) => {
+    const doc = typeof document === 'object' ? document : undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const turn = (): void => {
       clearTimeout(timer);
       if (raf) cancelAnimationFrame(raf);
+      doc?.removeEventListener('visibilitychange', hidden);
       frame = null;
       renderedThisFrame = new WeakSet();
       resolve();
     };
-    const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(turn) : 0;
-    const timer = setTimeout(turn, 100);
+    const hidden = (): void => {
+      if (!raf || doc?.visibilityState !== 'visible') timer ??= setTimeout(turn, 100);
+    };
+    const raf = doc && typeof requestAnimationFrame === 'function' ? requestAnimationFrame(turn) : 0;
+    doc?.addEventListener('visibilitychange', hidden);
+    hidden();
   });
   return frame;
 }
