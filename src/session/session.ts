@@ -196,14 +196,15 @@ export class Session {
   async dispatch(intent: Intent, signal?: AbortSignal): Promise<Result<void>> {
     const s = this.state;
     const ctx = { now: this.scheduler.now(), unsaved: hasUnsaved(s.drafts), dialNumber: s.drafts.dialNumber };
-    if (!isWrapupIntent(intent)) {
-      if (s.pending !== null) return this.refuse(intent.type, { reason: 'busy' });
-      // Nothing is sent before the connection is up (the first connect, or a reconnect).
-      if (s.connection !== 'online') return this.refuse(intent.type, { reason: 'offline' });
-    }
+    // Every intent, wrap-up choices included, waits for the request under way (Mark Done reads
+    // the choices when it is sent) and for the connection; then the phase and what was typed.
+    if (s.pending !== null) return this.refuse(intent.type, { reason: 'busy' });
+    const gate = actionStatus(facts(s), intent.type).refusal;
+    if (gate?.reason === 'offline') return this.refuse(intent.type, gate);
     const refusal = checkIntent(s.workflow, intent, ctx);
     if (refusal) return this.refuse(intent.type, refusal);
 
+    if (!isWrapupIntent(intent)) return this.request(intent.type, commandFor(intent, s.workflow, s.drafts), signal);
     switch (intent.type) {
       case 'set-call-result':
         return this.local(intent.type, { type: 'wrapup', patch: { callResult: intent.callResult } });
@@ -211,8 +212,6 @@ export class Session {
         return this.local(intent.type, { type: 'wrapup', patch: { doNotCall: intent.value } });
       case 'set-disposition':
         return this.local(intent.type, { type: 'wrapup', patch: { dispositionCode: intent.code } });
-      default:
-        return this.request(intent.type, commandFor(intent, s.workflow, s.drafts), signal);
     }
   }
 
