@@ -5,7 +5,8 @@
 import type { Intent } from '../domain/intents.js';
 import type { WorkflowState } from '../domain/machine.js';
 import { activeRecord } from '../domain/types.js';
-import type { Command } from '../connectors/port.js';
+import type { SchedulerLike } from 'rxjs';
+import { refused, type Command, type Result } from '../connectors/port.js';
 import { confirmFields, type Drafts } from './drafts.js';
 
 /** Intents that change only the wrap-up choices held on the desk until Mark Done sends them. */
@@ -68,4 +69,57 @@ export function confirmDrafts(command: Command, d: Drafts, w: WorkflowState): Dr
     default:
       return d;
   }
+}
+
+/** The words of whatever a connector threw, for the refusal's detail. */
+export function thrownText(e: unknown): string {
+  const text = e instanceof Error ? e.message : typeof e === 'string' ? e : 'the connector threw';
+  return text.slice(0, 200);
+}
+
+function isResult(v: unknown): v is Result<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as { ok?: unknown }).ok === 'boolean';
+}
+
+/**
+ * Run a connector call within the session's own deadline. Whatever the connector does — answers,
+ * refuses, throws, rejects or never answers — this settles with a Result: a throw or rejection
+ * is a `network` refusal, no answer in `timeoutMs` a `timeout` refusal (the call is aborted), an
+ * abort of `outer` an `aborted` one.
+ */
+export function within<T>(
+  scheduler: SchedulerLike,
+  timeoutMs: number,
+  call: (signal: AbortSignal) => Promise<Result<T>>,
+  outer?: AbortSignal,
+): Promise<Result<T>> {
+  return new Promise<Result<T>>((resolve) => {
+    const abort = new AbortController();
+    let settled = false;
+    const finish = (r: Result<T>): void => {
+      if (settled) return;
+      settled = true;
+      timer.unsubscribe();
+      outer?.removeEventListener('abort', onOuter);
+      resolve(r);
+    };
+    const onOuter = (): void => {
+      abort.abort();
+      finish(refused('aborted'));
+    };
+    const timer = scheduler.schedule(() => {
+      abort.abort();
+      finish(refused('timeout', `no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+    if (outer?.aborted) return onOuter();
+    outer?.addEventListener('abort', onOuter, { once: true });
+    try {
+      Promise.resolve(call(abort.signal)).then(
+        (r) => finish(isResult(r) ? (r as Result<T>) : refused('malformed-response', 'the connector answered no Result')),
+        (e: unknown) => finish(refused('network', thrownText(e))),
+      );
+    } catch (e) {
+      finish(refused('network', thrownText(e)));
+    }
+  });
 }

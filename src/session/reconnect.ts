@@ -3,7 +3,8 @@
  * session's scheduler, backing off from the base delay to a cap.
  */
 import type { SchedulerLike, Subscription } from 'rxjs';
-import type { Result } from '../connectors/port.js';
+import { refused, type Result } from '../connectors/port.js';
+import { thrownText } from './commands.js';
 
 export const RECONNECT_CAP_MS = 30_000;
 
@@ -13,6 +14,8 @@ export interface ReconnectHost {
   readonly baseDelayMs: number | null;
   connect(): Promise<Result<void>>;
   isDisposed(): boolean;
+  /** Say that a try failed and when the next one comes. */
+  report(message: string): void;
 }
 
 export class Reconnector {
@@ -38,10 +41,22 @@ export class Reconnector {
     this.timer = this.host.scheduler.schedule(() => {
       this.timer = null;
       if (this.host.isDisposed()) return;
-      void this.host.connect().then((r) => {
-        if (!r.ok && !this.host.isDisposed()) this.schedule();
+      void this.tryOnce().then((r) => {
+        if (r.ok || this.host.isDisposed()) return;
+        // A failed or throwing try never ends the loop: the next one comes, later, up to the cap.
+        this.host.report(`reconnect failed (${r.refusal.reason}${r.refusal.detail ? `: ${r.refusal.detail}` : ''}); next try in ${Math.round(this.nextDelay() / 1000)} s`);
+        this.schedule();
       });
     }, delay);
+  }
+
+  private async tryOnce(): Promise<Result<void>> {
+    try {
+      const r = await this.host.connect();
+      return typeof r === 'object' && r !== null && typeof r.ok === 'boolean' ? r : refused('network', 'connect answered no Result');
+    } catch (e) {
+      return refused('network', thrownText(e));
+    }
   }
 
   /** Back online: the next loss starts from the base delay again. */

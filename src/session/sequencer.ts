@@ -7,6 +7,8 @@ import type { WorkflowEvent } from '../domain/machine.js';
 import { loadPhoneMetadata } from '../domain/phone.js';
 import type { Result, ServerMessage, SnapshotAt } from '../connectors/port.js';
 
+export const RESYNC_CAP_MS = 30_000;
+
 export interface SequencerHost {
   readonly scheduler: SchedulerLike;
   /** Wait this long for a missing message before resynchronising. */
@@ -23,6 +25,8 @@ export class Sequencer {
   private syncing = false;
   private syncAgain = false;
   private syncRun: Promise<void> | null = null;
+  private retryTimer: Subscription | null = null;
+  private retries = 0;
 
   constructor(private readonly host: SequencerHost) {}
 
@@ -99,7 +103,15 @@ export class Sequencer {
         this.syncAgain = false;
         const r = await this.host.snapshot();
         if (this.host.isDisposed()) return;
-        if (r.ok && r.value.seq >= this.seq) {
+        if (!r.ok) {
+          // No snapshot (refused, thrown, or no answer within the deadline): try again later.
+          this.scheduleRetry();
+          break;
+        }
+        this.retries = 0;
+        this.retryTimer?.unsubscribe();
+        this.retryTimer = null;
+        if (r.value.seq >= this.seq) {
           this.seq = r.value.seq;
           this.host.apply({ type: 'snapshot', snapshot: r.value.snapshot });
         }
@@ -111,8 +123,21 @@ export class Sequencer {
     if (this.early.size > 0) this.armGapTimer();
   }
 
+  /** A resync that got no snapshot is retried, backing off from the gap timeout to 30 s. */
+  private scheduleRetry(): void {
+    if (this.retryTimer) return;
+    const delay = Math.min(RESYNC_CAP_MS, this.host.gapTimeoutMs * 2 ** this.retries);
+    this.retries += 1;
+    this.retryTimer = this.host.scheduler.schedule(() => {
+      this.retryTimer = null;
+      void this.resync();
+    }, delay);
+  }
+
   dispose(): void {
     this.gapTimer?.unsubscribe();
     this.gapTimer = null;
+    this.retryTimer?.unsubscribe();
+    this.retryTimer = null;
   }
 }

@@ -12,7 +12,7 @@ import { loadPhoneMetadata } from '../domain/phone.js';
 import type { Refusal } from '../domain/reasons.js';
 import type { Command, ConnectionState, Connector, Result } from '../connectors/port.js';
 import { noticeFor } from './announce.js';
-import { commandFor, confirmDrafts, isWrapupIntent } from './commands.js';
+import { commandFor, confirmDrafts, isWrapupIntent, within } from './commands.js';
 import { EMPTY_DRAFTS, editDrafts, hasUnsaved, loadDrafts, saveDrafts, type DraftEdit, type DraftStorage, type Drafts } from './drafts.js';
 import { Reconnector } from './reconnect.js';
 import { Sequencer } from './sequencer.js';
@@ -70,6 +70,7 @@ export class Session {
   private lost = false;
   private wasOnline = false;
   private starting: Promise<void> | null = null;
+  private readonly commandTimeoutMs: number;
 
   /** The whole state; every element reads it through {@link select}. */
   readonly state$: Observable<SessionState>;
@@ -82,18 +83,24 @@ export class Session {
     this.storage = options.storage === undefined ? defaultStorage() : options.storage;
     this.storageKey = `${options.storageKey ?? 'push-preview-drafts'}:${this.connector.agentId}`;
     const isDisposed = () => this.disposed;
+    const deadline = (this.commandTimeoutMs = options.commandTimeoutMs ?? 15_000);
     this.sequencer = new Sequencer({
       scheduler,
       gapTimeoutMs: options.gapTimeoutMs ?? 1000,
-      snapshot: () => this.connector.snapshot(),
+      snapshot: () => within(scheduler, deadline, (signal) => this.connector.snapshot(signal)),
       apply: (e) => this.apply(e),
       isDisposed,
     });
     this.reconnector = new Reconnector({
       scheduler,
       baseDelayMs: options.reconnectDelayMs === undefined ? 1000 : options.reconnectDelayMs,
-      connect: () => this.connector.connect(),
+      connect: () => within(scheduler, deadline, (signal) => this.connector.connect(signal)),
       isDisposed,
+      report: (message) => {
+        const problem = { kind: 'transport', message } as const;
+        this.patch({ problem });
+        this.notices.next({ kind: 'problem', problem });
+      },
     });
     this.timers = new InteractionTimers({
       scheduler,
@@ -157,7 +164,8 @@ export class Session {
       this.connector.connection$.subscribe((c) => this.onConnection(c)),
     );
     // The numbering plans load beside the connection, off the page's initial load.
-    const [r] = await Promise.all([this.connector.connect(), loadPhoneMetadata()]);
+    const connecting = within(this.scheduler, this.commandTimeoutMs, (signal) => this.connector.connect(signal));
+    const [r] = await Promise.all([connecting, loadPhoneMetadata()]);
     if (r.ok) await this.resync();
     else if (!this.disposed && this.reconnector.enabled) {
       // Not reachable at first: keep trying, and resync once it answers.
@@ -231,21 +239,28 @@ export class Session {
     return { ok: true, value: undefined };
   }
 
-  private async request(intent: IntentType, command: Command, signal?: AbortSignal): Promise<Result<void>> {
+  private async request(intent: IntentType, command: Command, signal?: AbortSignal, quiet = false): Promise<Result<void>> {
     const abort = new AbortController();
     const onAbort = () => abort.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     this.aborts.add(abort);
-    this.patch({ pending: intent });
+    // Only the session's own deadline (the auto-reject) may go beside a request under way; the
+    // request shown as pending stays the one the agent made.
+    const owns = this.state.pending === null;
+    if (owns) this.patch({ pending: intent });
+    const settle = () => {
+      if (owns && !this.disposed && this.state.pending === intent) this.patch({ pending: null });
+    };
     try {
-      const answer = await this.connector.send(command, abort.signal);
+      // The session's own deadline: a connector that throws, rejects or never answers is refused.
+      const answer = await within(this.scheduler, this.commandTimeoutMs, (inner) => this.connector.send(command, inner), abort.signal);
       if (this.disposed) return { ok: false, refusal: { reason: 'aborted' } };
       if (!answer.ok) {
-        this.patch({ pending: null });
+        settle();
         // The request may have been carried out though its answer was lost: ask the server.
         const reason = answer.refusal.reason;
         if (reason === 'timeout' || reason === 'network' || reason === 'stale' || reason === 'malformed-response') void this.resync();
-        return this.refuse(intent, answer.refusal);
+        return quiet ? answer : this.refuse(intent, answer.refusal);
       }
       for (const m of [...answer.value].sort((a, b) => a.seq - b.seq)) this.sequencer.receive(m);
       // During a resync the answer's messages wait for the snapshot: confirm against what follows it.
@@ -253,12 +268,13 @@ export class Session {
       if (this.disposed) return { ok: false, refusal: { reason: 'aborted' } };
       const drafts = confirmDrafts(command, this.state.drafts, this.state.workflow);
       if (drafts !== this.state.drafts) this.patch({ drafts });
-      this.patch({ pending: null, refusal: null });
+      settle();
+      this.patch({ refusal: null });
       return { ok: true, value: undefined };
     } finally {
       signal?.removeEventListener('abort', onAbort);
       this.aborts.delete(abort);
-      if (this.state.pending === intent && !this.disposed) this.patch({ pending: null });
+      settle();
     }
   }
 
@@ -328,21 +344,29 @@ export class Session {
     this.store.next(next);
   }
 
-  /** W-6: Accept not clicked in time. The campaign's policy decides; the seed's default rejects. */
+  /**
+   * W-6: Accept not clicked in time. The campaign's policy decides; the seed's default rejects.
+   * The deadline is the session's own: it fires even while a request is under way (an Accept
+   * sent at the last moment), and if the server took the interaction first the reject it
+   * refuses changes nothing and is not shown as an error.
+   */
   private async onAcceptTimeout(interactionId: string): Promise<void> {
     const s = this.state;
-    if (s.workflow.phase !== 'ringing' || s.workflow.interaction?.id !== interactionId || s.pending !== null) return;
+    if (s.workflow.phase !== 'ringing' || s.workflow.interaction?.id !== interactionId || s.pending === 'reject') return;
     this.apply({ type: 'tick', at: this.scheduler.now() });
     const policy = s.workflow.campaign?.timeoutPolicy ?? 'reject';
     if (policy === 'dial') {
+      if (s.pending !== null) return; // one request at a time: the server's own deadline decides
       const accepted = await this.request('accept', { type: 'accept', interactionId });
       if (accepted.ok) await this.dispatch({ type: 'connect' });
       return;
     }
-    await this.request('reject', { type: 'reject', interactionId, auto: true });
+    const rejected = await this.request('reject', { type: 'reject', interactionId, auto: true }, undefined, true);
+    if (!rejected.ok && this.state.workflow.phase === 'ringing' && this.state.workflow.interaction?.id === interactionId) {
+      this.refuse('reject', rejected.refusal);
+    }
     if (policy === 'not-ready' && this.state.workflow.agent.status === 'ready') {
       await this.dispatch({ type: 'not-ready' });
     }
   }
 }
-

@@ -44,4 +44,9 @@ export interface SessionOptions {
   readonly warnSecondsLeft?: number;
   /** Reconnect after a lost connection, backing off from this delay to 30 s. */
   readonly reconnectDelayMs?: number | null;
+  /**
+   * The session's own deadline for every command and snapshot (default 15 s): a connector that
+   * has not answered by then is aborted and the intent refused as `timeout`.
+   */
+  readonly commandTimeoutMs?: number;
 }
