@@ -90,6 +90,10 @@ export class Session {
       snapshot: () => within(scheduler, deadline, (signal) => this.connector.snapshot(signal)),
       apply: (e) => this.apply(e),
       isDisposed,
+      report: (problem) => {
+        this.patch({ problem });
+        this.notices.next({ kind: 'problem', problem });
+      },
     });
     this.reconnector = new Reconnector({
       scheduler,
@@ -300,8 +304,10 @@ export class Session {
     // While reconnecting the connector says 'connecting'; the agent still sees 'reconnecting'.
     this.patch({ connection: c === 'connecting' && this.lost ? 'reconnecting' : c });
     if (c === 'online' && this.lost) {
-      // Back after a loss: whatever happened meanwhile comes from the server's snapshot.
+      // Back after a loss: whatever happened meanwhile comes from the server's snapshot, and the
+      // connector may number its messages afresh (a new epoch).
       this.lost = false;
+      this.sequencer.newEpoch();
       this.reconnector.reset();
       this.notices.next({ kind: 'connection', connection: 'online' });
       void this.resync();
