@@ -7,13 +7,13 @@
 import { BehaviorSubject, Observable, Subject, asyncScheduler, distinctUntilChanged, map, type SchedulerLike, type Subscription } from 'rxjs';
 import { actionStatus, enabledActions } from '../domain/availability.js';
 import { checkIntent, type Intent, type IntentType } from '../domain/intents.js';
-import { initialState, transition, type Action, type Phase, type WorkflowEvent } from '../domain/machine.js';
+import { initialState, isLivePhase, transition, type Action, type Phase, type WorkflowEvent } from '../domain/machine.js';
 import { loadPhoneMetadata } from '../domain/phone.js';
 import type { Refusal } from '../domain/reasons.js';
 import type { Command, ConnectionState, Connector, Result } from '../connectors/port.js';
 import { noticeFor } from './announce.js';
 import { commandFor, confirmDrafts, isWrapupIntent, within } from './commands.js';
-import { EMPTY_DRAFTS, editDrafts, hasUnsaved, loadDrafts, saveDrafts, type DraftEdit, type DraftStorage, type Drafts } from './drafts.js';
+import { EMPTY_DRAFTS, editDrafts, forgetDrafts, hasUnsaved, loadDrafts, saveDrafts, type DraftEdit, type DraftStorage, type Drafts } from './drafts.js';
 import { Reconnector } from './reconnect.js';
 import { Sequencer } from './sequencer.js';
 import { InteractionTimers } from './timers.js';
@@ -182,6 +182,8 @@ export class Session {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    // The element left the page for good: what the agent typed leaves storage with it.
+    forgetDrafts(this.storage, this.storageKey);
     for (const a of this.aborts) a.abort();
     for (const s of this.subs) s.unsubscribe();
     this.timers.clear();
@@ -331,6 +333,8 @@ export class Session {
     // At an end (done, stale, …) whatever is still unsaved stays, read-only, until the interaction
     // leaves the desk: text typed while a Mark Done's answer was lost is shown, not dropped.
     this.patch({ workflow: after, drafts });
+    // Logged out: nothing the agent typed stays in storage.
+    if (after.agent.status === 'logged-out' && before.agent.status !== 'logged-out') forgetDrafts(this.storage, this.storageKey);
     const notice = noticeFor(before, after, event);
     if (notice) this.notices.next(notice);
     this.timers.sync();
@@ -344,8 +348,11 @@ export class Session {
       // Nothing is offered while a request is under way or the server is out of reach.
       next.allowed = enabledActions(facts(next));
     }
-    if (p.drafts !== undefined && p.drafts !== prev.drafts) {
-      saveDrafts(this.storage, this.storageKey, next.workflow.interaction?.id ?? null, next.drafts);
+    const live = isLivePhase(next.workflow.phase);
+    if ((p.drafts !== undefined && p.drafts !== prev.drafts) || live !== isLivePhase(prev.workflow.phase)) {
+      // Stored only while the interaction is live on the desk; at its end they stay in memory
+      // (shown read-only) and leave storage.
+      saveDrafts(this.storage, this.storageKey, live ? (next.workflow.interaction?.id ?? null) : null, next.drafts);
     }
     this.store.next(next);
   }
