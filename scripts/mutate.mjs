@@ -1,13 +1,14 @@
 // npm run mutate: a fixed hand list of single-point bugs in the domain, the session and the
-// validator, applied one at a time; after each, the tests that claim the rule run (Chromium,
-// under the machine's browser lock) and must fail. Prints each mutant killed or survived and a
+// validator, applied one at a time; after each, the tests that claim the rule run and must fail.
+// They run in Node (scripts/node-tests/run.mjs: no browser, no lock, about a second each);
+// `npm run mutate -- <area> --browser` runs them in Chromium under the browser lock instead. Prints each mutant killed or survived and a
 // score per area. Files are restored after each mutant, and on Ctrl-C.
 // (StrykerJS has no @web/test-runner runner, and its vitest runner would need these browser
 // tests ported; a fixed list is re-runnable offline in a few minutes.)
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const DOMAIN = ['test/domain/machine.test.ts', 'test/session/session.test.ts', 'test/session/wrapup.test.ts', 'test/session/surviving.test.ts'];
+const DOMAIN = ['test/domain/machine.test.ts', 'test/domain/machine-guards.test.ts', 'test/session/session.test.ts', 'test/session/wrapup.test.ts', 'test/session/surviving.test.ts'];
 const SESSION = ['test/session/session.test.ts', 'test/session/wrapup.test.ts', 'test/session/deadlines.test.ts', 'test/session/sequencer.test.ts', 'test/session/drafts-storage.test.ts', 'test/session/surviving.test.ts'];
 const VALIDATOR = ['test/connectors/validate.test.ts', 'test/connectors/simulated-server.test.ts', 'test/session/drafts-storage.test.ts'];
 
@@ -28,7 +29,7 @@ const MUTANTS = [
   ['session', 'src/session/session.ts', "if (s.pending !== null) return this.refuse(intent.type, { reason: 'busy' });", "if (s.pending !== null && !isWrapupIntent(intent)) return this.refuse(intent.type, { reason: 'busy' });", 'wrap-up choice during Mark Done'],
   ['session', 'src/session/commands.ts', '}, timeoutMs);', '}, timeoutMs * 1000);', 'no command deadline'],
   ['session', 'src/session/commands.ts', "(e: unknown) => finish(refused('network', thrownText(e))),", '(e: unknown) => { throw e; },', 'a rejecting send unhandled'],
-  ['session', 'src/session/reconnect.ts', "      return refused('network', thrownText(e));", '      throw e;', 'a throwing connect ends the reconnect loop'],
+  ['session', 'src/session/reconnect.ts', 'if (r.ok || this.host.isDisposed()) return;', 'return;', 'a failed (or throwing) connect ends the reconnect loop'],
   ['session', 'src/session/reconnect.ts', 'Math.min(RECONNECT_CAP_MS, ', 'Math.min(Infinity, ', 'no backoff cap'],
   ['session', 'src/session/sequencer.ts', 'if (m.seq > this.seq + MAX_AHEAD) {', 'if (m.seq < 0) {', 'no bound on seq ahead'],
   ['session', 'src/session/sequencer.ts', 'if (seen !== undefined && seen !== contentOf(m)) this.conflict(m);', '', 'duplicate by seq alone'],
@@ -52,7 +53,8 @@ const MUTANTS = [
   ['validator', 'src/connectors/validate.ts', "if (!Number.isSafeInteger(seq)) throw new Invalid('message.seq', 'expected a safe integer');", '', 'seq past the safe integers'],
 ];
 
-const only = process.argv[2];
+const browser = process.argv.includes('--browser');
+const only = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const original = new Map();
 const restore = () => {
   for (const [f, text] of original) writeFileSync(f, text);
@@ -77,11 +79,12 @@ for (const [area, file, from, to, what] of MUTANTS) {
   const files = area === 'domain' ? DOMAIN : area === 'session' ? SESSION : VALIDATOR;
   let r;
   try {
-    r = spawnSync('flock', ['/tmp/pp-browser.lock', 'npx', '--no-install', 'wtr', '--files', ...files], {
-      env: { ...process.env, PP_BROWSERS: 'chromium' },
-      encoding: 'utf8',
-      timeout: 300_000,
-    });
+    r = browser
+      ? spawnSync('flock', ['/tmp/pp-browser.lock', 'npx', '--no-install', 'wtr', '--files', ...files], {
+          env: { ...process.env, PP_BROWSERS: 'chromium' },
+          encoding: 'utf8',
+        })
+      : spawnSync(process.execPath, ['scripts/node-tests/run.mjs', ...files], { encoding: 'utf8', timeout: 300_000 });
   } finally {
     restore();
   }

@@ -122,7 +122,7 @@ describe('the session owns its deadlines', () => {
   });
 
   it('W-6: the auto-reject fires at the deadline even with a request under way', async () => {
-    const d = await desk();
+    const d = await desk({ session: { commandTimeoutMs: 120_000 } });
     await readyAndRinging(d);
     const i = d.session.state.workflow.interaction!;
     const send = d.connector.send.bind(d.connector);

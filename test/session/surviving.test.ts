@@ -59,4 +59,15 @@ describe('rules no test caught before', () => {
     expect(session.state.workflow.phase).to.equal('stale');
     session.dispose();
   });
+
+  it('W-9: a number typed while Connect is under way is kept (only the number sent is confirmed)', async () => {
+    const d = await desk({ faults: { latencyMs: [100, 100] } });
+    await readyAndRinging(d);
+    await act(d, d.session.dispatch({ type: 'accept' }));
+    d.session.edit({ kind: 'dial-number', value: '03-9999-0000' });
+    const connect = d.session.dispatch({ type: 'connect' });
+    d.session.edit({ kind: 'dial-number', value: '03-8888-0000' });
+    expect((await act(d, connect)).ok).to.equal(true);
+    expect(d.session.state.drafts.dialNumber).to.equal('03-8888-0000');
+  });
 });
