@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const DOMAIN = ['test/domain/machine.test.ts', 'test/domain/machine-guards.test.ts', 'test/session/session.test.ts', 'test/session/wrapup.test.ts', 'test/session/surviving.test.ts'];
-const SESSION = ['test/session/session.test.ts', 'test/session/wrapup.test.ts', 'test/session/deadlines.test.ts', 'test/session/sequencer.test.ts', 'test/session/drafts-storage.test.ts', 'test/session/surviving.test.ts'];
+const SESSION = ['test/session/modules.test.ts', 'test/session/session.test.ts', 'test/session/wrapup.test.ts', 'test/session/deadlines.test.ts', 'test/session/sequencer.test.ts', 'test/session/drafts-storage.test.ts', 'test/session/surviving.test.ts'];
 const VALIDATOR = ['test/connectors/validate.test.ts', 'test/connectors/simulated-server.test.ts', 'test/session/drafts-storage.test.ts'];
 
 /** [area, file, text to find (exactly once), its replacement, what the bug is] */
