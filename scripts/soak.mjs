@@ -11,15 +11,22 @@ const seed = Number(process.argv[3] ?? Date.now() % 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'pp-soak-'));
 const out = join(dir, 'model.mjs');
 await build({ entryPoints: ['test/session/model.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'warning' });
-const { runModel } = await import(pathToFileURL(out).href);
+const { runModel, progressProblem } = await import(pathToFileURL(out).href);
 const started = Date.now();
 console.log(`soak: ${runs} random command sequences, seed ${seed}…`);
 const report = await runModel({ numRuns: runs, seed });
 rmSync(dir, { recursive: true, force: true });
 const secs = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`phases reached: ${report.phasesSeen.join(', ')}`);
+console.log(`phases reached: ${report.phasesSeen.join(', ')}; interactions completed: ${report.completed}`);
 if (report.failed) {
   console.error(report.message);
+  console.log(`soak: ${report.numRuns} passed, 1 failed (${secs} s)`);
+  process.exit(1);
+}
+// A soak where every action was refused proves nothing: the runs must have got somewhere.
+const stuck = progressProblem(report);
+if (stuck) {
+  console.error(`soak: no progress: ${stuck}`);
   console.log(`soak: ${report.numRuns} passed, 1 failed (${secs} s)`);
   process.exit(1);
 }

@@ -25,19 +25,72 @@ export class Invalid extends Error {
   }
 }
 
+/** Caps on what reaches rendering: custom fields per record, characters per field, nesting. */
+export const MAX_FIELDS = 100;
+export const MAX_FIELD_LENGTH = 2000;
+export const MAX_DEPTH = 32;
+const FIELD_NAME = /^[A-Za-z_][\w.-]{0,63}$/;
+
+/**
+ * What a reader dropped to keep the rest of a message (an oversized field, one too many): said
+ * beside the value, never silently. Collected by {@link attempt}.
+ */
+let dropped: string[] | null = null;
+function drop(path: string, what: string): void {
+  dropped?.push(`${path}: ${what}`);
+}
+
+/** A field name that is plain text and no member of every object (`constructor`, `__proto__`…). */
+export function isSafeFieldName(name: string): boolean {
+  return FIELD_NAME.test(name) && !(name in Object.prototype);
+}
+
+/** Is `zone` an IANA time zone this engine knows (what rendering will ask Intl for)? */
+const zones = new Map<string, boolean>();
+export function isTimeZone(zone: string): boolean {
+  let known = zones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = zone.length > 0;
+    } catch {
+      known = false;
+    }
+    if (zones.size < 1000) zones.set(zone, known);
+  }
+  return known;
+}
+
 type Obj = Record<string, unknown>;
 
 function obj(v: unknown, path: string): Obj {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Invalid(path, 'expected an object');
   return v as Obj;
 }
+/** Own properties only: nothing inherited (`constructor`, `toString`) is ever read as data. */
+function own(o: Obj, k: string): unknown {
+  return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
+}
+
+/** Refuse values nested deeper than {@link MAX_DEPTH}, without recursion (no stack overflow). */
+export function checkDepth(v: unknown, path = 'message', max = MAX_DEPTH): void {
+  const stack: [unknown, number][] = [[v, 0]];
+  let seen = 0;
+  while (stack.length > 0) {
+    const [x, d] = stack.pop()!;
+    if (typeof x !== 'object' || x === null) continue;
+    if (d > max) throw new Invalid(path, `nested deeper than ${max} levels`);
+    if (++seen > 100_000) throw new Invalid(path, 'too many values');
+    for (const y of Array.isArray(x) ? x : Object.values(x)) if (typeof y === 'object' && y !== null) stack.push([y, d + 1]);
+  }
+}
 function str(o: Obj, k: string, path: string, max = 10_000): string {
-  const v = o[k];
+  const v = own(o, k);
   if (typeof v !== 'string' || v.length > max) throw new Invalid(`${path}.${k}`, 'expected a string');
   return v;
 }
 function num(o: Obj, k: string, path: string): number {
-  const v = o[k];
+  const v = own(o, k);
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new Invalid(`${path}.${k}`, 'expected a number');
   return v;
 }
@@ -47,22 +100,23 @@ function int(o: Obj, k: string, path: string, min = 0): number {
   return v;
 }
 function bool(o: Obj, k: string, path: string): boolean {
-  const v = o[k];
+  const v = own(o, k);
   if (typeof v !== 'boolean') throw new Invalid(`${path}.${k}`, 'expected a boolean');
   return v;
 }
 function oneOf<T extends string>(o: Obj, k: string, values: readonly T[], path: string): T {
-  const v = o[k];
+  const v = own(o, k);
   if (typeof v !== 'string' || !values.includes(v as T)) throw new Invalid(`${path}.${k}`, `expected one of ${values.join(', ')}`);
   return v as T;
 }
 function arr<T>(o: Obj, k: string, path: string, item: (v: unknown, p: string) => T, max = 1000): T[] {
-  const v = o[k];
+  const v = own(o, k);
   if (!Array.isArray(v) || v.length > max) throw new Invalid(`${path}.${k}`, 'expected an array');
   return v.map((x, i) => item(x, `${path}.${k}[${i}]`));
 }
 function nullable<T>(o: Obj, k: string, path: string, read: (v: unknown, p: string) => T): T | null {
-  return o[k] === null || o[k] === undefined ? null : read(o[k], `${path}.${k}`);
+  const v = own(o, k);
+  return v === null || v === undefined ? null : read(v, `${path}.${k}`);
 }
 
 export function readAgent(v: unknown, path = 'agent'): Agent {
@@ -107,19 +161,29 @@ export function readCampaign(v: unknown, path = 'campaign'): Campaign {
   };
 }
 
-function readFields(v: unknown, path: string): Record<string, string> {
+/**
+ * A record's custom fields: strings under safe names. What cannot be shown safely (a name like
+ * `constructor`, a value over {@link MAX_FIELD_LENGTH}, fields past {@link MAX_FIELDS}) is
+ * dropped and said; the other fields are kept.
+ */
+export function readFields(v: unknown, path: string): Record<string, string> {
   const o = obj(v, path);
   const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(o)) {
+  let count = 0;
+  for (const k of Object.keys(o)) {
+    const x = o[k];
     if (typeof x !== 'string') throw new Invalid(`${path}.${k}`, 'expected a string');
-    out[k] = x;
+    if (!isSafeFieldName(k)) drop(`${path}.${k.slice(0, 64)}`, 'field name not allowed: dropped');
+    else if (x.length > MAX_FIELD_LENGTH) drop(`${path}.${k}`, `longer than ${MAX_FIELD_LENGTH} characters: dropped`);
+    else if (++count > MAX_FIELDS) drop(`${path}.${k}`, `more than ${MAX_FIELDS} fields: dropped`);
+    else out[k] = x;
   }
   return out;
 }
 
 export function readRecord(v: unknown, path = 'record'): ContactRecord {
   const o = obj(v, path);
-  const callResult = o.callResult;
+  const callResult = own(o, 'callResult');
   if (callResult !== null && callResult !== undefined && !isCallResult(callResult)) throw new Invalid(`${path}.callResult`, 'unknown call result');
   const callFrom = int(o, 'callFrom', path);
   const callTill = int(o, 'callTill', path);
@@ -130,13 +194,19 @@ export function readRecord(v: unknown, path = 'record'): ContactRecord {
     phone: str(o, 'phone', path, 64),
     phoneType: oneOf(o, 'phoneType', PHONE_TYPES, path),
     country: str(o, 'country', path, 2),
-    timeZone: str(o, 'timeZone', path, 64),
+    timeZone: zone(o, path),
     callFrom,
     callTill,
     callResult: (callResult ?? null) as ContactRecord['callResult'],
     attempts: int(o, 'attempts', path),
-    fields: readFields(o.fields, `${path}.fields`),
+    fields: readFields(own(o, 'fields'), `${path}.fields`),
   };
+}
+
+function zone(o: Obj, path: string): string {
+  const z = str(o, 'timeZone', path, 64);
+  if (!isTimeZone(z)) throw new Invalid(`${path}.timeZone`, `unknown time zone ${JSON.stringify(z)}`);
+  return z;
 }
 
 export function readChain(v: unknown, path = 'chain'): Chain {
@@ -153,13 +223,13 @@ export function readInteraction(v: unknown, path = 'interaction'): Interaction {
   return {
     id: str(o, 'id', path, 200),
     campaignId: str(o, 'campaignId', path, 200),
-    chain: readChain(o.chain, `${path}.chain`),
+    chain: readChain(own(o, 'chain'), `${path}.chain`),
     media: oneOf(o, 'media', ['open-media', 'voice'] as const, path),
-    owner: o.owner === null ? null : str(o, 'owner', path, 200),
+    owner: own(o, 'owner') === null ? null : str(o, 'owner', path, 200),
     offeredAt: num(o, 'offeredAt', path),
     acceptDeadline: num(o, 'acceptDeadline', path),
     staleAt: num(o, 'staleAt', path),
-    acceptedAt: o.acceptedAt === null ? null : num(o, 'acceptedAt', path),
+    acceptedAt: own(o, 'acceptedAt') === null ? null : num(o, 'acceptedAt', path),
     rescheduledAt: nullable(o, 'rescheduledAt', path, (x, p) => {
       const r = obj(x, p);
       return { at: num(r, 'at', p), type: oneOf(r, 'type', ['personal', 'campaign'] as const, p) };
@@ -175,7 +245,7 @@ export function readCall(v: unknown, path = 'call'): Call {
     number: str(o, 'number', path, 64),
     handle: int(o, 'handle', path),
     startedAt: num(o, 'startedAt', path),
-    connectedAt: o.connectedAt === null ? null : num(o, 'connectedAt', path),
+    connectedAt: own(o, 'connectedAt') === null ? null : num(o, 'connectedAt', path),
     held: bool(o, 'held', path),
     recording: bool(o, 'recording', path),
     parties,
@@ -185,7 +255,7 @@ export function readCall(v: unknown, path = 'call'): Call {
 export function readSnapshot(v: unknown, path = 'snapshot'): Snapshot {
   const o = obj(v, path);
   return {
-    agent: readAgent(o.agent, `${path}.agent`),
+    agent: readAgent(own(o, 'agent'), `${path}.agent`),
     campaign: nullable(o, 'campaign', path, readCampaign),
     interaction: nullable(o, 'interaction', path, readInteraction),
     phase: oneOf(o, 'phase', PHASES, path),
@@ -197,13 +267,14 @@ export function readSnapshot(v: unknown, path = 'snapshot'): Snapshot {
 export function readEvent(v: unknown, path = 'event'): WorkflowEvent {
   const o = obj(v, path);
   const id = () => str(o, 'interactionId', path, 200);
-  switch (o.type) {
+  const type = own(o, 'type');
+  switch (type) {
     case 'agent':
-      return o.campaign === undefined
-        ? { type: 'agent', agent: readAgent(o.agent, `${path}.agent`) }
-        : { type: 'agent', agent: readAgent(o.agent, `${path}.agent`), campaign: nullable(o, 'campaign', path, readCampaign) };
+      return own(o, 'campaign') === undefined
+        ? { type: 'agent', agent: readAgent(own(o, 'agent'), `${path}.agent`) }
+        : { type: 'agent', agent: readAgent(own(o, 'agent'), `${path}.agent`), campaign: nullable(o, 'campaign', path, readCampaign) };
     case 'offered':
-      return { type: 'offered', interaction: readInteraction(o.interaction, `${path}.interaction`), campaign: readCampaign(o.campaign, `${path}.campaign`) };
+      return { type: 'offered', interaction: readInteraction(own(o, 'interaction'), `${path}.interaction`), campaign: readCampaign(own(o, 'campaign'), `${path}.campaign`) };
     case 'accepted':
       return { type: 'accepted', interactionId: id(), owner: str(o, 'owner', path, 200), at: num(o, 'at', path) };
     case 'rejected':
@@ -212,22 +283,22 @@ export function readEvent(v: unknown, path = 'event'): WorkflowEvent {
     case 'done':
     case 'stale':
     case 'closed':
-      return { type: o.type, interactionId: id() };
+      return { type, interactionId: id() };
     case 'transferred':
-      return { type: 'transferred', interactionId: id(), target: readTarget(o.target, `${path}.target`) };
+      return { type: 'transferred', interactionId: id(), target: readTarget(own(o, 'target'), `${path}.target`) };
     case 'dialing':
-      return { type: 'dialing', interactionId: id(), call: readCall(o.call, `${path}.call`) };
+      return { type: 'dialing', interactionId: id(), call: readCall(own(o, 'call'), `${path}.call`) };
     case 'connected':
       return { type: 'connected', interactionId: id(), at: num(o, 'at', path) };
     case 'call':
-      return { type: 'call', interactionId: id(), call: readCall(o.call, `${path}.call`) };
+      return { type: 'call', interactionId: id(), call: readCall(own(o, 'call'), `${path}.call`) };
     case 'call-ended': {
-      const r = o.callResult;
+      const r = own(o, 'callResult');
       if (r !== null && !isCallResult(r)) throw new Invalid(`${path}.callResult`, 'unknown call result');
       return { type: 'call-ended', interactionId: id(), callResult: r };
     }
     case 'chain':
-      return { type: 'chain', interactionId: id(), chain: readChain(o.chain, `${path}.chain`) };
+      return { type: 'chain', interactionId: id(), chain: readChain(own(o, 'chain'), `${path}.chain`) };
     case 'rescheduled':
       return {
         type: 'rescheduled',
@@ -236,40 +307,54 @@ export function readEvent(v: unknown, path = 'event'): WorkflowEvent {
         callbackType: oneOf(o, 'callbackType', ['personal', 'campaign'] as const, path),
       };
     case 'capabilities': {
-      const a = o.actions;
+      const a = own(o, 'actions');
       if (a !== null && (!Array.isArray(a) || a.some((x) => !(ACTIONS as readonly unknown[]).includes(x)))) {
         throw new Invalid(`${path}.actions`, 'expected null or a list of actions');
       }
       return { type: 'capabilities', interactionId: id(), actions: a as readonly Action[] | null };
     }
     case 'failed':
-      return o.detail === undefined ? { type: 'failed', interactionId: id() } : { type: 'failed', interactionId: id(), detail: str(o, 'detail', path, 2000) };
+      return own(o, 'detail') === undefined ? { type: 'failed', interactionId: id() } : { type: 'failed', interactionId: id(), detail: str(o, 'detail', path, 2000) };
     default:
-      throw new Invalid(`${path}.type`, `unknown event type ${JSON.stringify(o.type)?.slice(0, 60)}`);
+      throw new Invalid(`${path}.type`, `unknown event type ${JSON.stringify(type)?.slice(0, 60)}`);
   }
 }
 
 export function readMessage(v: unknown): ServerMessage {
+  checkDepth(v, 'message');
   const o = obj(v, 'message');
-  return { seq: int(o, 'seq', 'message', 1), event: readEvent(o.event, 'message.event') };
+  const seq = int(o, 'seq', 'message', 1);
+  if (!Number.isSafeInteger(seq)) throw new Invalid('message.seq', 'expected a safe integer');
+  return { seq, event: readEvent(own(o, 'event'), 'message.event') };
 }
 
 export function readSnapshotAt(v: unknown): SnapshotAt {
+  checkDepth(v, 'answer');
   const o = obj(v, 'answer');
-  return { seq: int(o, 'seq', 'answer'), snapshot: readSnapshot(o.snapshot, 'answer.snapshot') };
+  return { seq: int(o, 'seq', 'answer'), snapshot: readSnapshot(own(o, 'snapshot'), 'answer.snapshot') };
 }
 
 export function readRefusal(v: unknown): Refusal {
   const o = obj(v, 'refusal');
-  if (!isRefusalReason(o.reason)) throw new Invalid('refusal.reason', 'unknown reason');
-  return o.detail === undefined ? { reason: o.reason } : { reason: o.reason, detail: str(o, 'detail', 'refusal', 2000) };
+  const reason = own(o, 'reason');
+  if (!isRefusalReason(reason)) throw new Invalid('refusal.reason', 'unknown reason');
+  return own(o, 'detail') === undefined ? { reason } : { reason, detail: str(o, 'detail', 'refusal', 2000) };
 }
 
-/** Try a reader; on failure say what was wrong instead of throwing. */
-export function attempt<T>(read: (v: unknown) => T, v: unknown): { ok: true; value: T } | { ok: false; error: string } {
+/**
+ * Try a reader; on failure say what was wrong instead of throwing. `dropped` lists what was left
+ * out to keep the rest (empty when nothing was).
+ */
+export function attempt<T>(read: (v: unknown) => T, v: unknown): { ok: true; value: T; dropped: readonly string[] } | { ok: false; error: string } {
+  const outer = dropped;
+  dropped = [];
   try {
-    return { ok: true, value: read(v) };
+    const value = read(v);
+    return { ok: true, value, dropped };
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    const error = e instanceof RangeError ? 'too deeply nested or too large' : e instanceof Error ? e.message : String(e);
+    return { ok: false, error };
+  } finally {
+    dropped = outer;
   }
 }

@@ -1,88 +1,27 @@
 /**
- * The session store. Intents become connector commands; connector messages go through the
- * machine; timers (auto-reject W-6, stale W-30, the countdown) run on an injectable RxJS
- * scheduler; what the agent typed is kept until the server confirms it.
+ * The session store. Intents become connector commands (commands.ts); connector messages go in
+ * seq order through the machine (sequencer.ts); timers (auto-reject W-6, stale W-30, the
+ * countdown) run on an injectable RxJS scheduler (timers.ts); a lost connection is retried
+ * (reconnect.ts); what the agent typed is kept until the server confirms it (drafts.ts).
  */
-import {
-  BehaviorSubject,
-  Observable,
-  Subject,
-  asyncScheduler,
-  distinctUntilChanged,
-  map,
-  type SchedulerAction,
-  type SchedulerLike,
-  type Subscription,
-} from 'rxjs';
+import { BehaviorSubject, Observable, Subject, asyncScheduler, distinctUntilChanged, map, type SchedulerLike, type Subscription } from 'rxjs';
+import { actionStatus, enabledActions } from '../domain/availability.js';
 import { checkIntent, type Intent, type IntentType } from '../domain/intents.js';
-import {
-  allowedActions,
-  initialState,
-  isLivePhase,
-  refusalFor,
-  transition,
-  type Action,
-  type Phase,
-  type WorkflowEvent,
-  type WorkflowState,
-} from '../domain/machine.js';
+import { initialState, isLivePhase, transition, type Action, type Phase, type WorkflowEvent } from '../domain/machine.js';
 import { loadPhoneMetadata } from '../domain/phone.js';
 import type { Refusal } from '../domain/reasons.js';
-import { activeRecord, type Target } from '../domain/types.js';
-import type { Command, ConnectionState, Connector, ProtocolProblem, Result, ServerMessage } from '../connectors/port.js';
-import {
-  EMPTY_DRAFTS,
-  confirmFields,
-  editDrafts,
-  hasUnsaved,
-  loadDrafts,
-  saveDrafts,
-  type DraftEdit,
-  type DraftStorage,
-  type Drafts,
-} from './drafts.js';
+import type { Command, ConnectionState, Connector, Result } from '../connectors/port.js';
+import { noticeFor } from './announce.js';
+import { commandFor, confirmDrafts, isWrapupIntent, within } from './commands.js';
+import { EMPTY_DRAFTS, editDrafts, forgetDrafts, hasUnsaved, loadDrafts, saveDrafts, type DraftEdit, type DraftStorage, type Drafts } from './drafts.js';
+import { Reconnector } from './reconnect.js';
+import { Sequencer } from './sequencer.js';
+import { InteractionTimers } from './timers.js';
+import type { Notice, SessionOptions, SessionState } from './types.js';
 
-export interface SessionState {
-  readonly workflow: WorkflowState;
-  /** What the machine offers now, less anything while a request is under way. */
-  readonly allowed: ReadonlySet<Action>;
-  readonly drafts: Drafts;
-  /** The request under way, if any (no double submit). */
-  readonly pending: IntentType | null;
-  /** The last refusal, until the next intent succeeds. */
-  readonly refusal: (Refusal & { readonly intent: IntentType }) | null;
-  readonly connection: ConnectionState | 'reconnecting';
-  /** The last message from the server that could not be trusted. */
-  readonly problem: ProtocolProblem | null;
-}
-
-/** Things worth telling the agent (live region) and the host page (events). */
-export type Notice =
-  | { readonly kind: 'offered' | 'accepted' | 'dialing' | 'connected' | 'call-ended' | 'done' | 'stale' | 'cancelled' | 'failed'; readonly state: WorkflowState }
-  | { readonly kind: 'rejected'; readonly state: WorkflowState; readonly auto: boolean }
-  | { readonly kind: 'transferred'; readonly state: WorkflowState; readonly target: Target | undefined }
-  | { readonly kind: 'time-running-out'; readonly state: WorkflowState; readonly secondsLeft: number }
-  | { readonly kind: 'refused'; readonly intent: IntentType; readonly refusal: Refusal }
-  | { readonly kind: 'problem'; readonly problem: ProtocolProblem }
-  | { readonly kind: 'connection'; readonly connection: SessionState['connection'] };
-
-export interface SessionOptions {
-  readonly connector: Connector;
-  /** Timers run on it; tests pass a virtual-time scheduler. */
-  readonly scheduler?: SchedulerLike;
-  /** Where drafts survive a reload; `null` opts out. Defaults to sessionStorage where there is one. */
-  readonly storage?: DraftStorage | null;
-  readonly storageKey?: string;
-  /** Wait this long for a missing message before resynchronising from a snapshot. */
-  readonly gapTimeoutMs?: number;
-  /** Announce "time running out" when this many seconds are left to Accept. */
-  readonly warnSecondsLeft?: number;
-  /** Reconnect after a lost connection, backing off from this delay to 30 s. */
-  readonly reconnectDelayMs?: number | null;
-}
+export type { Notice, SessionOptions, SessionState } from './types.js';
 
 const EDITABLE: ReadonlySet<Phase> = new Set(['previewing', 'dialing', 'connected', 'after-call']);
-const COMMAND_FREE: ReadonlySet<IntentType> = new Set(['set-call-result', 'mark-do-not-call', 'set-disposition']);
 
 /**
  * How many started sessions use each connector. A page may hand one connector to a new session
@@ -92,11 +31,16 @@ const COMMAND_FREE: ReadonlySet<IntentType> = new Set(['set-call-result', 'mark-
 const users = new WeakMap<Connector, number>();
 
 /**
- * Why an action the phase offers cannot be taken now: the connection is not up (nothing would
- * be sent), or the workflow machine blocks it (a full conference, recording on a non-SIP line).
+ * Why an action the phase offers cannot be taken now: a request is under way, the connection is
+ * not up (nothing would be sent), or the workflow machine blocks it (a full conference,
+ * recording on a non-SIP line). One rule for elements and the session: {@link actionStatus}.
  */
 export function blockedBy(state: SessionState, action: Action): Refusal | null {
-  return state.connection === 'online' ? refusalFor(state.workflow, action) : { reason: 'offline' };
+  return actionStatus(facts(state), action).refusal;
+}
+
+function facts(s: Pick<SessionState, 'workflow' | 'connection' | 'pending'>) {
+  return { workflow: s.workflow, online: s.connection === 'online', pending: s.pending };
 }
 
 function defaultStorage(): DraftStorage | null {
@@ -114,24 +58,19 @@ export class Session {
   private readonly notices = new Subject<Notice>();
   private readonly storage: DraftStorage | null;
   private readonly storageKey: string;
-  private readonly gapTimeoutMs: number;
-  private readonly warnSecondsLeft: number;
-  private readonly reconnectDelayMs: number | null;
   private readonly subs: Subscription[] = [];
   private readonly aborts = new Set<AbortController>();
-  private timers: { key: string; subs: Subscription[] } = { key: '', subs: [] };
-  private gapTimer: Subscription | null = null;
-  private reconnectTimer: Subscription | null = null;
-  private reconnectAttempt = 0;
-  private seq = 0;
-  private readonly early = new Map<number, ServerMessage>();
-  private syncing = false;
-  private syncAgain = false;
+  private readonly sequencer: Sequencer;
+  private readonly reconnector: Reconnector;
+  private readonly timers: InteractionTimers;
   private started = false;
   private disposed = false;
   private restored: { interactionId: string; drafts: Drafts } | null;
-  private warned = '';
   private subscribers = 0;
+  private lost = false;
+  private wasOnline = false;
+  private starting: Promise<void> | null = null;
+  private readonly commandTimeoutMs: number;
 
   /** The whole state; every element reads it through {@link select}. */
   readonly state$: Observable<SessionState>;
@@ -140,14 +79,43 @@ export class Session {
 
   constructor(options: SessionOptions) {
     this.connector = options.connector;
-    this.scheduler = options.scheduler ?? asyncScheduler;
+    const scheduler = (this.scheduler = options.scheduler ?? asyncScheduler);
     this.storage = options.storage === undefined ? defaultStorage() : options.storage;
     this.storageKey = `${options.storageKey ?? 'push-preview-drafts'}:${this.connector.agentId}`;
-    this.gapTimeoutMs = options.gapTimeoutMs ?? 1000;
-    this.warnSecondsLeft = options.warnSecondsLeft ?? 10;
-    this.reconnectDelayMs = options.reconnectDelayMs === undefined ? 1000 : options.reconnectDelayMs;
+    const isDisposed = () => this.disposed;
+    const deadline = (this.commandTimeoutMs = options.commandTimeoutMs ?? 15_000);
+    this.sequencer = new Sequencer({
+      scheduler,
+      gapTimeoutMs: options.gapTimeoutMs ?? 1000,
+      snapshot: () => within(scheduler, deadline, (signal) => this.connector.snapshot(signal)),
+      apply: (e) => this.apply(e),
+      isDisposed,
+      report: (problem) => {
+        this.patch({ problem });
+        this.notices.next({ kind: 'problem', problem });
+      },
+    });
+    this.reconnector = new Reconnector({
+      scheduler,
+      baseDelayMs: options.reconnectDelayMs === undefined ? 1000 : options.reconnectDelayMs,
+      connect: () => within(scheduler, deadline, (signal) => this.connector.connect(signal)),
+      isDisposed,
+      report: (message) => {
+        const problem = { kind: 'transport', message } as const;
+        this.patch({ problem });
+        this.notices.next({ kind: 'problem', problem });
+      },
+    });
+    this.timers = new InteractionTimers({
+      scheduler,
+      warnSecondsLeft: options.warnSecondsLeft ?? 10,
+      workflow: () => this.state.workflow,
+      apply: (e) => this.apply(e),
+      notify: (n) => this.notices.next(n),
+      acceptTimedOut: (id) => void this.onAcceptTimeout(id),
+    });
     this.restored = loadDrafts(this.storage, this.storageKey);
-    const workflow = { ...initialState(this.connector.agentId), now: this.scheduler.now() };
+    const workflow = { ...initialState(this.connector.agentId), now: scheduler.now() };
     this.store = new BehaviorSubject<SessionState>({
       workflow,
       allowed: new Set(), // nothing until connected
@@ -181,8 +149,6 @@ export class Session {
     return this.state$.pipe(map(selector), distinctUntilChanged(compare));
   }
 
-  private starting: Promise<void> | null = null;
-
   /** Connect and resume from the server's snapshot of the desk. Resolves once that is done. */
   start(): Promise<void> {
     this.starting ??= this.begin();
@@ -194,7 +160,7 @@ export class Session {
     this.started = true;
     users.set(this.connector, (users.get(this.connector) ?? 0) + 1);
     this.subs.push(
-      this.connector.messages$.subscribe((m) => this.receive(m)),
+      this.connector.messages$.subscribe((m) => this.sequencer.receive(m)),
       this.connector.problems$.subscribe((problem) => {
         this.patch({ problem });
         this.notices.next({ kind: 'problem', problem });
@@ -202,24 +168,27 @@ export class Session {
       this.connector.connection$.subscribe((c) => this.onConnection(c)),
     );
     // The numbering plans load beside the connection, off the page's initial load.
-    const [r] = await Promise.all([this.connector.connect(), loadPhoneMetadata()]);
+    const connecting = within(this.scheduler, this.commandTimeoutMs, (signal) => this.connector.connect(signal));
+    const [r] = await Promise.all([connecting, loadPhoneMetadata()]);
     if (r.ok) await this.resync();
-    else if (!this.disposed && this.reconnectDelayMs !== null) {
+    else if (!this.disposed && this.reconnector.enabled) {
       // Not reachable at first: keep trying, and resync once it answers.
       this.lost = true;
       this.patch({ connection: 'reconnecting' });
-      this.scheduleReconnect();
+      this.reconnector.schedule();
     }
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    // The element left the page for good: what the agent typed leaves storage with it.
+    forgetDrafts(this.storage, this.storageKey);
     for (const a of this.aborts) a.abort();
     for (const s of this.subs) s.unsubscribe();
-    this.clearTimers();
-    this.gapTimer?.unsubscribe();
-    this.reconnectTimer?.unsubscribe();
+    this.timers.clear();
+    this.sequencer.dispose();
+    this.reconnector.dispose();
     const left = (users.get(this.connector) ?? 0) - (this.started ? 1 : 0);
     if (left > 0) users.set(this.connector, left);
     else {
@@ -229,6 +198,11 @@ export class Session {
     this.notices.complete();
   }
 
+  /** Rebuild from the server's snapshot (start, reconnect, a lost message or answer). */
+  resync(): Promise<void> {
+    return this.sequencer.resync();
+  }
+
   // -------------------------------------------------------------------------------------------
   // Intents
 
@@ -236,14 +210,15 @@ export class Session {
   async dispatch(intent: Intent, signal?: AbortSignal): Promise<Result<void>> {
     const s = this.state;
     const ctx = { now: this.scheduler.now(), unsaved: hasUnsaved(s.drafts), dialNumber: s.drafts.dialNumber };
-    if (!COMMAND_FREE.has(intent.type)) {
-      if (s.pending !== null) return this.refuse(intent.type, { reason: 'busy' });
-      // Nothing is sent before the connection is up (the first connect, or a reconnect).
-      if (s.connection !== 'online') return this.refuse(intent.type, { reason: 'offline' });
-    }
+    // Every intent, wrap-up choices included, waits for the request under way (Mark Done reads
+    // the choices when it is sent) and for the connection; then the phase and what was typed.
+    if (s.pending !== null) return this.refuse(intent.type, { reason: 'busy' });
+    const gate = actionStatus(facts(s), intent.type).refusal;
+    if (gate?.reason === 'offline') return this.refuse(intent.type, gate);
     const refusal = checkIntent(s.workflow, intent, ctx);
     if (refusal) return this.refuse(intent.type, refusal);
 
+    if (!isWrapupIntent(intent)) return this.request(intent.type, commandFor(intent, s.workflow, s.drafts), signal);
     switch (intent.type) {
       case 'set-call-result':
         return this.local(intent.type, { type: 'wrapup', patch: { callResult: intent.callResult } });
@@ -251,8 +226,6 @@ export class Session {
         return this.local(intent.type, { type: 'wrapup', patch: { doNotCall: intent.value } });
       case 'set-disposition':
         return this.local(intent.type, { type: 'wrapup', patch: { dispositionCode: intent.code } });
-      default:
-        return this.request(intent.type, this.commandFor(intent), signal);
     }
   }
 
@@ -264,42 +237,6 @@ export class Session {
     this.patch({ drafts: editDrafts(s.drafts, edit, s.workflow.interaction) });
   }
 
-  private commandFor(intent: Exclude<Intent, { type: 'set-call-result' | 'mark-do-not-call' | 'set-disposition' }>): Command {
-    const w = this.state.workflow;
-    const interactionId = w.interaction?.id ?? '';
-    const record = w.interaction ? activeRecord(w.interaction.chain) : undefined;
-    switch (intent.type) {
-      case 'login':
-        return { type: 'login', mediaTypes: intent.mediaTypes };
-      case 'logout':
-        return { type: 'logout' };
-      case 'ready':
-      case 'not-ready':
-        return { type: 'set-status', status: intent.type };
-      case 'reject':
-        return { type: 'reject', interactionId, auto: false };
-      case 'connect':
-        return { type: 'connect', interactionId, handle: record?.handle ?? 0, number: intent.number ?? this.state.drafts.dialNumber ?? record?.phone ?? '' };
-      case 'transfer':
-      case 'conference':
-        return { type: intent.type, interactionId, targetId: intent.targetId };
-      case 'update-record':
-        return { type: 'update-record', interactionId, handle: intent.handle, fields: intent.fields };
-      case 'add-chained-record':
-        return { type: 'add-chained-record', interactionId, phone: intent.phone, phoneType: intent.phoneType };
-      case 'set-active-record':
-        return { type: 'set-active-record', interactionId, handle: intent.handle };
-      case 'reschedule':
-        return { type: 'reschedule', interactionId, handle: record?.handle ?? 0, at: intent.at, callbackType: intent.callbackType };
-      case 'mark-done':
-        return { type: 'mark-done', interactionId, ...w.wrapup };
-      case 'dismiss':
-        return { type: 'close', interactionId };
-      default:
-        return { type: intent.type, interactionId };
-    }
-  }
-
   private local(intent: IntentType, event: WorkflowEvent): Result<void> {
     const before = this.state.workflow;
     this.apply(event);
@@ -308,61 +245,43 @@ export class Session {
     return { ok: true, value: undefined };
   }
 
-  private async request(intent: IntentType, command: Command, signal?: AbortSignal): Promise<Result<void>> {
+  private async request(intent: IntentType, command: Command, signal?: AbortSignal, quiet = false): Promise<Result<void>> {
     const abort = new AbortController();
     const onAbort = () => abort.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     this.aborts.add(abort);
-    this.patch({ pending: intent });
+    // Only the session's own deadline (the auto-reject) may go beside a request under way; the
+    // request shown as pending stays the one the agent made.
+    const owns = this.state.pending === null;
+    if (owns) this.patch({ pending: intent });
+    const settle = () => {
+      if (owns && !this.disposed && this.state.pending === intent) this.patch({ pending: null });
+    };
     try {
-      const answer = await this.connector.send(command, abort.signal);
+      // The session's own deadline: a connector that throws, rejects or never answers is refused.
+      const answer = await within(this.scheduler, this.commandTimeoutMs, (inner) => this.connector.send(command, inner), abort.signal);
       if (this.disposed) return { ok: false, refusal: { reason: 'aborted' } };
       if (!answer.ok) {
-        this.patch({ pending: null });
+        settle();
         // The request may have been carried out though its answer was lost: ask the server.
         const reason = answer.refusal.reason;
         if (reason === 'timeout' || reason === 'network' || reason === 'stale' || reason === 'malformed-response') void this.resync();
-        return this.refuse(intent, answer.refusal);
+        return quiet ? answer : this.refuse(intent, answer.refusal);
       }
-      for (const m of [...answer.value].sort((a, b) => a.seq - b.seq)) this.receive(m);
+      for (const m of [...answer.value].sort((a, b) => a.seq - b.seq)) this.sequencer.receive(m);
       // During a resync the answer's messages wait for the snapshot: confirm against what follows it.
-      while (this.syncRun) await this.syncRun;
+      while (this.sequencer.running) await this.sequencer.running;
       if (this.disposed) return { ok: false, refusal: { reason: 'aborted' } };
-      this.confirm(command);
-      this.patch({ pending: null, refusal: null });
+      const drafts = confirmDrafts(command, this.state.drafts, this.state.workflow);
+      if (drafts !== this.state.drafts) this.patch({ drafts });
+      settle();
+      this.patch({ refusal: null });
       return { ok: true, value: undefined };
     } finally {
       signal?.removeEventListener('abort', onAbort);
       this.aborts.delete(abort);
-      if (this.state.pending === intent && !this.disposed) this.patch({ pending: null });
+      settle();
     }
-  }
-
-  /** The server took the command: drop the drafts it now holds. */
-  private confirm(command: Command): void {
-    const s = this.state;
-    let d = s.drafts;
-    switch (command.type) {
-      case 'update-record':
-        d = confirmFields(d, command.handle, s.workflow.interaction?.chain.records.find((r) => r.handle === command.handle));
-        break;
-      case 'add-chained-record':
-        if (d.newChained?.phone === command.phone) d = { ...d, newChained: null };
-        break;
-      case 'connect':
-        if (d.dialNumber === command.number) d = { ...d, dialNumber: null };
-        break;
-      case 'set-active-record':
-        // The number edited for the record that was active is not the new record's (W-8, W-26).
-        if (d.dialNumber !== null) d = { ...d, dialNumber: null };
-        break;
-      case 'reschedule':
-        d = { ...d, reschedule: null };
-        break;
-      default:
-        return;
-    }
-    this.patch({ drafts: d });
   }
 
   private refuse(intent: IntentType, refusal: Refusal): Result<void> {
@@ -372,115 +291,29 @@ export class Session {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Messages from the server
-
-  private receive(m: ServerMessage): void {
-    if (this.disposed || m.seq <= this.seq) return; // a duplicate, or already in a snapshot
-    if (this.syncing || m.seq > this.seq + 1) {
-      this.early.set(m.seq, m);
-      if (!this.syncing) this.armGapTimer();
-      return;
-    }
-    this.seq = m.seq;
-    this.apply(m.event);
-    this.drainEarly();
-  }
-
-  private drainEarly(): void {
-    for (const seq of [...this.early.keys()]) if (seq <= this.seq) this.early.delete(seq);
-    let next = this.early.get(this.seq + 1);
-    while (next) {
-      this.early.delete(next.seq);
-      this.seq = next.seq;
-      this.apply(next.event);
-      next = this.early.get(this.seq + 1);
-    }
-    if (this.early.size === 0) {
-      this.gapTimer?.unsubscribe();
-      this.gapTimer = null;
-    }
-  }
-
-  private armGapTimer(): void {
-    if (this.gapTimer) return;
-    this.gapTimer = this.scheduler.schedule(() => {
-      this.gapTimer = null;
-      if (this.early.size > 0) void this.resync();
-    }, this.gapTimeoutMs);
-  }
-
-  /** Rebuild from the server's snapshot (start, reconnect, a lost message or answer). */
-  resync(): Promise<void> {
-    if (this.disposed) return Promise.resolve();
-    if (this.syncing) {
-      this.syncAgain = true;
-      return this.syncRun ?? Promise.resolve();
-    }
-    const run = this.runResync().finally(() => {
-      if (this.syncRun === run) this.syncRun = null;
-    });
-    this.syncRun = run;
-    return run;
-  }
-
-  private syncRun: Promise<void> | null = null;
-
-  private async runResync(): Promise<void> {
-    this.syncing = true;
-    try {
-      // Nothing is shown before the numbering plans are there to check what is typed.
-      await loadPhoneMetadata();
-      do {
-        this.syncAgain = false;
-        const r = await this.connector.snapshot();
-        if (this.disposed) return;
-        if (r.ok && r.value.seq >= this.seq) {
-          this.seq = r.value.seq;
-          this.apply({ type: 'snapshot', snapshot: r.value.snapshot });
-        }
-      } while (this.syncAgain);
-    } finally {
-      this.syncing = false;
-    }
-    this.drainEarly();
-    if (this.early.size > 0) this.armGapTimer();
-  }
+  // Connection
 
   private onConnection(c: ConnectionState): void {
     if (c === 'online') this.wasOnline = true;
     // 'offline' before the first connection (a connector's initial value) is no loss.
-    if (c === 'offline' && this.started && this.wasOnline && !this.disposed && this.reconnectDelayMs !== null) {
+    if (c === 'offline' && this.started && this.wasOnline && !this.disposed && this.reconnector.enabled) {
       this.lost = true;
       this.patch({ connection: 'reconnecting' });
       this.notices.next({ kind: 'connection', connection: 'reconnecting' });
-      this.scheduleReconnect();
+      this.reconnector.schedule();
       return;
     }
     // While reconnecting the connector says 'connecting'; the agent still sees 'reconnecting'.
     this.patch({ connection: c === 'connecting' && this.lost ? 'reconnecting' : c });
     if (c === 'online' && this.lost) {
-      // Back after a loss: whatever happened meanwhile comes from the server's snapshot.
+      // Back after a loss: whatever happened meanwhile comes from the server's snapshot, and the
+      // connector may number its messages afresh (a new epoch).
       this.lost = false;
-      this.reconnectAttempt = 0;
+      this.sequencer.newEpoch();
+      this.reconnector.reset();
       this.notices.next({ kind: 'connection', connection: 'online' });
       void this.resync();
     }
-  }
-
-  private lost = false;
-  private wasOnline = false;
-
-  private scheduleReconnect(): void {
-    if (this.reconnectTimer || this.reconnectDelayMs === null) return;
-    const delay = Math.min(30_000, this.reconnectDelayMs * 2 ** this.reconnectAttempt);
-    this.reconnectAttempt += 1;
-    this.reconnectTimer = this.scheduler.schedule(() => {
-      this.reconnectTimer = null;
-      if (this.disposed) return;
-      void this.connector.connect().then((r) => {
-        if (!r.ok && !this.disposed) this.scheduleReconnect();
-      });
-    }, delay);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -500,8 +333,11 @@ export class Session {
     // At an end (done, stale, …) whatever is still unsaved stays, read-only, until the interaction
     // leaves the desk: text typed while a Mark Done's answer was lost is shown, not dropped.
     this.patch({ workflow: after, drafts });
-    this.announce(before, after, event);
-    this.syncTimers();
+    // Logged out: nothing the agent typed stays in storage.
+    if (after.agent.status === 'logged-out' && before.agent.status !== 'logged-out') forgetDrafts(this.storage, this.storageKey);
+    const notice = noticeFor(before, after, event);
+    if (notice) this.notices.next(notice);
+    this.timers.sync();
   }
 
   private patch(p: Partial<SessionState>): void {
@@ -510,90 +346,38 @@ export class Session {
     const next = { ...prev, ...p };
     if (p.workflow !== undefined || p.pending !== undefined || p.connection !== undefined) {
       // Nothing is offered while a request is under way or the server is out of reach.
-      next.allowed = next.pending === null && next.connection === 'online' ? allowedActions(next.workflow) : new Set();
+      next.allowed = enabledActions(facts(next));
     }
-    if (p.drafts !== undefined && p.drafts !== prev.drafts) {
-      saveDrafts(this.storage, this.storageKey, next.workflow.interaction?.id ?? null, next.drafts);
+    const live = isLivePhase(next.workflow.phase);
+    if ((p.drafts !== undefined && p.drafts !== prev.drafts) || live !== isLivePhase(prev.workflow.phase)) {
+      // Stored only while the interaction is live on the desk; at its end they stay in memory
+      // (shown read-only) and leave storage.
+      saveDrafts(this.storage, this.storageKey, live ? (next.workflow.interaction?.id ?? null) : null, next.drafts);
     }
     this.store.next(next);
   }
 
-  private announce(before: WorkflowState, after: WorkflowState, event: WorkflowEvent): void {
-    if (before.phase === after.phase) return;
-    const entered: Partial<Record<Phase, Notice['kind']>> = {
-      ringing: 'offered',
-      previewing: 'accepted',
-      dialing: 'dialing',
-      connected: 'connected',
-      'after-call': 'call-ended',
-      done: 'done',
-      stale: 'stale',
-      cancelled: 'cancelled',
-      failed: 'failed',
-    };
-    if (after.phase === 'rejected') {
-      this.notices.next({ kind: 'rejected', state: after, auto: event.type === 'rejected' ? event.auto : false });
-    } else if (after.phase === 'transferred') {
-      this.notices.next({ kind: 'transferred', state: after, target: after.ended?.target });
-    } else {
-      const kind = entered[after.phase];
-      if (kind) this.notices.next({ kind, state: after } as Notice);
-    }
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Timers: countdown, auto-reject (W-6), stale (W-30)
-
-  private clearTimers(): void {
-    for (const s of this.timers.subs) s.unsubscribe();
-    this.timers = { key: '', subs: [] };
-  }
-
-  private syncTimers(): void {
-    const w = this.state.workflow;
-    const i = w.interaction;
-    const key = i && isLivePhase(w.phase) ? `${i.id}:${w.phase === 'ringing' ? 'ringing' : 'owned'}` : '';
-    if (key === this.timers.key) return;
-    this.clearTimers();
-    if (!i || !key) return;
-    this.timers.key = key;
-    const sched = this.scheduler;
-    if (w.phase === 'ringing') {
-      // The countdown: a tick each second until the deadline, then the campaign's policy.
-      const tick = () => {
-        const now = sched.now();
-        this.apply({ type: 'tick', at: now });
-        const left = Math.ceil((i.acceptDeadline - now) / 1000);
-        if (left <= this.warnSecondsLeft && left > 0 && this.warned !== i.id && this.state.workflow.phase === 'ringing') {
-          this.warned = i.id;
-          this.notices.next({ kind: 'time-running-out', state: this.state.workflow, secondsLeft: left });
-        }
-      };
-      this.timers.subs.push(
-        sched.schedule(function (this: SchedulerAction<unknown>) {
-          tick();
-          this.schedule(undefined, 1000);
-        }, 1000),
-        sched.schedule(() => void this.onAcceptTimeout(i.id), Math.max(0, i.acceptDeadline - sched.now())),
-      );
-    }
-    this.timers.subs.push(
-      sched.schedule(() => this.apply({ type: 'stale', interactionId: i.id }), Math.max(0, i.staleAt - sched.now())),
-    );
-  }
-
-  /** W-6: Accept not clicked in time. The campaign's policy decides; the seed's default rejects. */
+  /**
+   * W-6: Accept not clicked in time. The campaign's policy decides; the seed's default rejects.
+   * The deadline is the session's own: it fires even while a request is under way (an Accept
+   * sent at the last moment), and if the server took the interaction first the reject it
+   * refuses changes nothing and is not shown as an error.
+   */
   private async onAcceptTimeout(interactionId: string): Promise<void> {
     const s = this.state;
-    if (s.workflow.phase !== 'ringing' || s.workflow.interaction?.id !== interactionId || s.pending !== null) return;
+    if (s.workflow.phase !== 'ringing' || s.workflow.interaction?.id !== interactionId || s.pending === 'reject') return;
     this.apply({ type: 'tick', at: this.scheduler.now() });
     const policy = s.workflow.campaign?.timeoutPolicy ?? 'reject';
     if (policy === 'dial') {
+      if (s.pending !== null) return; // one request at a time: the server's own deadline decides
       const accepted = await this.request('accept', { type: 'accept', interactionId });
       if (accepted.ok) await this.dispatch({ type: 'connect' });
       return;
     }
-    await this.request('reject', { type: 'reject', interactionId, auto: true });
+    const rejected = await this.request('reject', { type: 'reject', interactionId, auto: true }, undefined, true);
+    if (!rejected.ok && this.state.workflow.phase === 'ringing' && this.state.workflow.interaction?.id === interactionId) {
+      this.refuse('reject', rejected.refusal);
+    }
     if (policy === 'not-ready' && this.state.workflow.agent.status === 'ready') {
       await this.dispatch({ type: 'not-ready' });
     }

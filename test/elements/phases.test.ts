@@ -7,9 +7,11 @@
 import { expect, fixture } from '@open-wc/testing';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import '../../src/define/all.js';
-import { PHASES, offeredIn, refusalFor, type Action, type WorkflowState } from '../../src/domain/machine.js';
+import { actionStatus } from '../../src/domain/availability.js';
+import { PHASES, type Action, type WorkflowState } from '../../src/domain/machine.js';
 import { checkIntent } from '../../src/domain/intents.js';
 import type { PushPreviewSession } from '../../src/elements/session/push-preview-session.js';
+import type { Session } from '../../src/session/session.js';
 import { FixtureConnector } from '../fixtures/fixture-connector.js';
 import { reach, type Reach } from '../fixtures/states.js';
 import { until } from '../fixtures/wait.js';
@@ -36,28 +38,10 @@ const VARIANTS: { name: string; phase: (typeof PHASES)[number]; opts: Reach }[] 
 
 const COMMAND: Partial<Record<Action, string>> = { ready: 'set-status', 'not-ready': 'set-status', dismiss: 'close' };
 
-/** Where the element shows an action's control at all. */
-function shown(s: WorkflowState, a: Action): boolean {
-  if (!offeredIn(s, a)) return false;
-  const c = s.campaign;
-  switch (a) {
-    case 'hold':
-      return !s.call?.held;
-    case 'retrieve':
-      return Boolean(s.call?.held);
-    case 'start-recording':
-      return !s.call?.recording;
-    case 'stop-recording':
-      return Boolean(s.call?.recording);
-    case 'set-active-record':
-      return (s.interaction?.chain.records.length ?? 0) > 1;
-    case 'transfer':
-      return (c?.transferTargets.length ?? 0) > 0;
-    case 'conference':
-      return (c?.conferenceTargets.length ?? 0) > 0;
-    default:
-      return true;
-  }
+/** The one domain rule the elements render from: offered, shown, and why not enabled. */
+function status(session: Session, a: Action) {
+  const s = session.state;
+  return actionStatus({ workflow: s.workflow, online: s.connection === 'online', pending: s.pending }, a);
 }
 
 async function mountIn(tag: string, state: WorkflowState) {
@@ -80,9 +64,9 @@ for (const { tag, actions } of ELEMENTS) {
         const root = el.shadowRoot!;
         for (const a of actions) {
           const buttons = root.querySelectorAll<HTMLButtonElement>(`[data-action="${a}"]`);
-          expect(buttons.length > 0, `${a} shown`).to.equal(shown(session.state.workflow, a));
+          expect(buttons.length > 0, `${a} shown`).to.equal(status(session, a).shown);
           if (buttons.length === 0) continue;
-          const refusal = refusalFor(session.state.workflow, a);
+          const refusal = status(session, a).refusal;
           expect(buttons[0]!.getAttribute('aria-disabled'), `${a} disabled`).to.equal(refusal ? 'true' : 'false');
           if (refusal && refusal.reason !== 'not-allowed') {
             expect(buttons[0]!.getAttribute('aria-describedby'), `${a} says why`).to.be.a('string');
@@ -100,7 +84,7 @@ for (const { tag, actions } of ELEMENTS) {
           root.querySelector<HTMLButtonElement>(`[data-action="${a}"]`)!.click();
           await until(() => session.state.pending === null, 'request settled');
           await el.updateComplete;
-          const refusal = refusalFor(session.state.workflow, a);
+          const refusal = status(session, a).refusal;
           const payloadRefusal = a === 'mark-done' ? checkIntent(session.state.workflow, { type: 'mark-done' }, { now: 0, unsaved: false }) : null;
           if (refusal || payloadRefusal) {
             expect(connector.sent.length, `${a} sends nothing when refused`).to.equal(before);

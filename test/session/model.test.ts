@@ -4,7 +4,7 @@
  * `npm run soak` runs the same property 10,000 times.
  */
 import { expect } from '@open-wc/testing';
-import { runModel } from './model.js';
+import { progressProblem, runModel } from './model.js';
 
 const firefox = typeof navigator !== 'undefined' && /firefox/i.test(navigator.userAgent);
 const RUNS = firefox ? 200 : 1000;
@@ -18,5 +18,6 @@ describe('model-based: store + simulated server under faults', function () {
     expect(report.numRuns).to.equal(RUNS);
     // the sequences really drove the workflow, not just refusals
     expect(report.phasesSeen).to.include.members(['ringing', 'previewing', 'dialing', 'connected', 'after-call', 'done', 'rejected']);
+    expect(progressProblem(report), `completed ${report.completed}`).to.equal(null);
   });
 });

@@ -5,7 +5,11 @@
  * - nothing dialed after a reject, a stale mark or do-not-call;
  * - no Mark Done without a required disposition code;
  * - no draft lost on a failed or dropped request (while its interaction is on the desk);
- * - the session's state is always one the machine can be in, and settles to the server's.
+ * - the session's state is always one the machine can be in, and settles to the server's;
+ * - from the server's record history: what the agent saw applied at Mark Done is what the server
+ *   recorded; nothing accepted after reject or stale; calls of 2..3 parties; no recording off SIP;
+ *   no Do Not Call chain left in the calling list; at most one request in flight per session;
+ *   a refusal made on the spot changes neither the workflow nor the drafts.
  */
 import fc from 'fast-check';
 import { SimulatedServer } from '../../src/connectors/simulated/server.js';
@@ -34,6 +38,10 @@ interface Real {
   readonly chains: Map<string, Chain>;
   readonly ended: Set<string>;
   readonly dnc: Set<string>;
+  /** Interactions the server recorded done (completed). */
+  completed: number;
+  /** Requests in flight per agent, and the most seen at once. */
+  readonly inFlight: number[];
 }
 
 interface Model {
@@ -50,6 +58,18 @@ async function settle<T>(r: Real, p: Promise<T>): Promise<T> {
   void p.finally(() => (done = true));
   for (let i = 0; !done && i < 400; i++) await r.clock.advance(25);
   return p;
+}
+
+/** The phases and ends a run must reach to show it got somewhere (not every action refused). */
+export const MUST_REACH: readonly Phase[] = ['ringing', 'previewing', 'dialing', 'connected', 'after-call', 'done', 'rejected'];
+
+/** Why a report shows the runs did not get anywhere, or null. `minCompleted` per run on average. */
+export function progressProblem(report: ModelReport, minCompletedPerRun = 0.02): string | null {
+  const missing = MUST_REACH.filter((p) => !report.phasesSeen.includes(p));
+  if (missing.length) return `runs never reached ${missing.join(', ')}`;
+  const min = Math.ceil(report.numRuns * minCompletedPerRun);
+  if (report.completed < min) return `only ${report.completed} interactions completed in ${report.numRuns} runs (at least ${min} expected)`;
+  return null;
 }
 
 function invariants(r: Real, m: Model): void {
@@ -81,14 +101,27 @@ function invariants(r: Real, m: Model): void {
     const e = r.log[r.checked]!.m.event;
     if (e.type === 'offered') r.chains.set(e.interaction.id, e.interaction.chain);
     if (e.type === 'chain') r.chains.set(e.interactionId, e.chain);
+    if (e.type === 'accepted' && r.ended.has(e.interactionId)) throw new Error(`accepted ${e.interactionId} after reject/stale`);
+    if (e.type === 'call' && (e.call.parties > 3 || e.call.parties < 2)) throw new Error(`a call of ${e.call.parties} parties`);
+    if (e.type === 'call' && e.call.recording && r.server.campaign.telephony !== 'sip') throw new Error('recording on a non-SIP line');
     if (e.type === 'rejected' || e.type === 'stale') r.ended.add(e.interactionId);
     if (e.type === 'dialing') {
       if (r.ended.has(e.interactionId)) throw new Error(`dialed ${e.interactionId} after reject/stale`);
       if (r.dnc.has(e.call.number)) throw new Error(`dialed ${e.call.number} after do-not-call`);
     }
     if (e.type === 'done') {
+      r.completed += 1;
       const chain = r.chains.get(e.interactionId)!;
       const processed = r.server.processedRecord(chain.chainId);
+      // what the agent saw applied is what the server recorded (call result, Do Not Call, code)
+      const k = AGENTS.indexOf(r.log[r.checked]!.agent as (typeof AGENTS)[number]);
+      const seen = r.sessions[k]!.state.workflow;
+      if (seen.interaction?.id === e.interactionId && seen.phase === 'done' && processed) {
+        const expected = seen.wrapup.doNotCall ? CallResult.DoNotCall : seen.wrapup.callResult;
+        if (processed.callResult !== expected || processed.dispositionCode !== seen.wrapup.dispositionCode) {
+          throw new Error(`the agent saw ${JSON.stringify(seen.wrapup)} applied, the server recorded ${JSON.stringify(processed)}`);
+        }
+      }
       if (r.server.campaign.dispositionRequired && !processed?.dispositionCode) throw new Error('done without a required disposition code');
       if (processed?.callResult === CallResult.DoNotCall) {
         for (const rec of chain.records) {
@@ -98,6 +131,15 @@ function invariants(r: Real, m: Model): void {
       }
     }
   }
+  // Do Not Call across every list: no chain with a Do Not Call number waits in the calling list
+  for (const c of r.server.callingList) {
+    for (const rec of c.records) {
+      const p = checkPhone(rec.phone, rec.country);
+      if (p.ok && r.dnc.has(p.e164)) throw new Error(`chain ${c.chainId} still in the calling list after Do Not Call`);
+    }
+  }
+  // at most one request in flight per session (the session's own auto-reject aside)
+  for (const n of r.inFlight) if (n > 1) throw new Error(`${n} requests in flight at once`);
   // no draft lost while its interaction is on the desk and unconfirmed
   for (const [i, t] of m.typed) {
     const s = r.sessions[i]!.state;
@@ -118,7 +160,18 @@ class IntentCmd implements Cmd {
   }
   async run(m: Model, r: Real) {
     const intent = this.make(r, this.agent);
-    if (intent) await settle(r, r.sessions[this.agent]!.dispatch(intent));
+    if (intent) {
+      const session = r.sessions[this.agent]!;
+      const before = session.state;
+      const p = session.dispatch(intent);
+      const refusedAtOnce = session.state.pending === before.pending ? session.state : null;
+      const result = await settle(r, p);
+      // a refusal made on the spot (nothing sent) changes neither the workflow nor the drafts
+      if (!result.ok && refusedAtOnce && refusedAtOnce.workflow !== before.workflow && !['network', 'timeout'].includes(result.refusal.reason)) {
+        throw new Error(`refused ${intent.type} (${result.refusal.reason}) changed the state`);
+      }
+      if (!result.ok && refusedAtOnce && refusedAtOnce.drafts !== before.drafts) throw new Error(`refused ${intent.type} changed the drafts`);
+    }
     // typed drafts are confirmed only by the server
     for (const [i, t] of m.typed) {
       const w = r.sessions[i]!.state.workflow;
@@ -129,6 +182,24 @@ class IntentCmd implements Cmd {
   }
   toString() {
     return `${AGENTS[this.agent]}:${this.label}`;
+  }
+}
+
+/** A request, and before its answer another intent (a wrap-up choice made while Mark Done is under way). */
+class RaceCmd implements Cmd {
+  constructor(readonly agent: number, readonly first: Intent, readonly second: Intent) {}
+  check() {
+    return true;
+  }
+  async run(m: Model, r: Real) {
+    const s = r.sessions[this.agent]!;
+    const a = s.dispatch(this.first);
+    const b = s.dispatch(this.second);
+    await settle(r, Promise.all([a, b]));
+    invariants(r, m);
+  }
+  toString() {
+    return `${AGENTS[this.agent]}:race(${this.first.type}, ${JSON.stringify(this.second)})`;
   }
 }
 
@@ -292,6 +363,9 @@ function commands(): fc.Arbitrary<Cmd>[] {
     fc.tuple(agent, fc.constantFrom('RENEWED', 'CALLBACK')).map(([a, c]) => new IntentCmd(a, () => ({ type: 'set-disposition', code: c }), `disposition(${c})`)),
     simple('mark-done'),
     simple('mark-done'),
+    fc
+      .tuple(agent, fc.constantFrom<Intent>({ type: 'mark-do-not-call', value: true }, { type: 'set-call-result', callResult: CallResult.NoAnswer }, { type: 'set-disposition', code: 'CALLBACK' }))
+      .map(([a, second]) => new RaceCmd(a, { type: 'mark-done' }, second)),
     simple('dismiss'),
     fc.tuple(agent, fc.constantFrom('VIP', 'call after 5', '<b>x</b>')).map(([a, v]) => new TypeCmd(a, v)),
     fc.constantFrom(100, 600, 2_000, 31_000, 1_800_000).map((ms) => new TimeCmd(ms)),
@@ -307,7 +381,20 @@ async function setup(seed: number): Promise<Real> {
   const connectors = AGENTS.map((a, k) => new SimulatedConnector({ server, agentId: a, seed: seed + k, faults: FAULTS }));
   const sessions = connectors.map((c) => new Session({ connector: c, scheduler: clock, storage: null, gapTimeoutMs: 300 }));
   await Promise.all(sessions.map((s) => settleOn(clock, s.start())));
-  return { clock, server, connectors, sessions, log, phases: new Set(), checked: 0, chains: new Map(), ended: new Set(), dnc: new Set() };
+  const inFlight = AGENTS.map(() => 0);
+  connectors.forEach((c, k) => {
+    const send = c.send.bind(c);
+    c.send = async (command, signal) => {
+      const auto = command.type === 'reject' && command.auto;
+      if (!auto) inFlight[k]! += 1;
+      try {
+        return await send(command, signal);
+      } finally {
+        if (!auto) inFlight[k]! -= 1;
+      }
+    };
+  });
+  return { clock, server, connectors, sessions, log, phases: new Set(), checked: 0, chains: new Map(), ended: new Set(), dnc: new Set(), completed: 0, inFlight };
 }
 
 async function settleOn<T>(clock: TestClock, p: Promise<T>): Promise<T> {
@@ -348,11 +435,14 @@ export interface ModelReport {
   readonly numRuns: number;
   readonly message: string;
   readonly phasesSeen: Phase[];
+  /** Interactions completed (Mark Done recorded by the server) over all runs. */
+  readonly completed: number;
 }
 
 export async function runModel({ numRuns, seed }: { numRuns: number; seed: number }): Promise<ModelReport> {
   await loadPhoneMetadata(); // real time, before any virtual clock runs
   const seen = new Set<Phase>();
+  let completed = 0;
   let runs = 0; // including the failing one
   const property = fc.asyncProperty(fc.commands(commands(), { maxCommands: 40, size: '+2' }), fc.integer({ min: 1, max: 1_000_000 }), async (cmds, s) => {
     runs += 1;
@@ -362,6 +452,7 @@ export async function runModel({ numRuns, seed }: { numRuns: number; seed: numbe
       await converge(real);
     } finally {
       for (const p of real.phases) seen.add(p);
+      completed += real.completed;
       for (const x of real.sessions) x.dispose();
     }
   });
@@ -371,6 +462,7 @@ export async function runModel({ numRuns, seed }: { numRuns: number; seed: numbe
     numRuns: result.numRuns,
     message: result.failed ? `${String(result.errorInstance)}\n${fc.defaultReportMessage(result) ?? 'failed'} (after ${runs} runs)` : '',
     phasesSeen: [...seen],
+    completed,
   };
 }
 

@@ -189,8 +189,9 @@ describe('session store', () => {
       const handle = d.session.state.workflow.interaction!.chain.activeHandle;
       d.session.edit({ kind: 'field', handle, name: 'company', value: 'Yamada Trading' });
       d.session.edit({ kind: 'dial-number', value: '03-9999-0000' });
-      d.session.dispose();
-      // the page reloads: a new connector to the same server, a new session, the same storage
+      // the page reloads (no dispose runs on unload): a new connector to the same server, a new
+      // session, the same storage
+      d.connector.dropConnection();
       const connector = new SimulatedConnector({ server: d.connector.server, agentId: 'agent-1' });
       const again = new Session({ connector, scheduler: d.clock, storage });
       const started = again.start();
@@ -199,6 +200,8 @@ describe('session store', () => {
       expect(again.state.workflow.phase).to.equal('previewing');
       expect(again.state.drafts.fields[handle]).to.deep.equal({ company: 'Yamada Trading' });
       expect(again.state.drafts.dialNumber).to.equal('03-9999-0000');
+      again.dispose();
+      d.session.dispose();
     });
 
     it('opt out: storage null keeps nothing across a reload', async () => {

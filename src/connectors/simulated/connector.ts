@@ -180,8 +180,10 @@ export class SimulatedConnector implements Connector {
 
   private receive(raw: unknown): void {
     const read = attempt(readMessage, raw);
-    if (read.ok) this.messages.next(read.value);
-    else this.problems.next({ kind: 'malformed', message: read.error, raw });
+    if (!read.ok) return this.problems.next({ kind: 'malformed', message: read.error, raw });
+    // Parts left out to keep the rest (a field too long, a name like `constructor`) are said.
+    for (const d of read.dropped) this.problems.next({ kind: 'malformed', message: d });
+    this.messages.next(read.value);
   }
 
   /** Wait one trip of latency on the server's clock; false when aborted meanwhile. */

@@ -69,7 +69,8 @@ export class Announcer implements ReactiveController {
       case 'refused':
         return t.announceRefused(t.reasons[n.refusal.reason]);
       case 'problem':
-        return t.problem;
+        // A transport problem is the reconnect loop saying a try failed and it goes on.
+        return n.problem.kind === 'transport' ? t.announceReconnecting : t.problem;
       case 'connection':
         return n.connection === 'online' ? t.announceOnline : t.announceReconnecting;
     }

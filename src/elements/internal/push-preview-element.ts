@@ -6,8 +6,8 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Intent, IntentType } from '../../domain/intents.js';
-import { offeredIn, type Action, type WorkflowState } from '../../domain/machine.js';
-import { blockedBy } from '../../session/session.js';
+import { actionStatus } from '../../domain/availability.js';
+import type { Action, WorkflowState } from '../../domain/machine.js';
 import type { Translation } from '../../i18n/index.js';
 import { LocalizeController } from './localize.js';
 import { SessionController } from './session-controller.js';
@@ -88,13 +88,20 @@ export abstract class PushPreviewElement extends LitElement {
     return text ? html`<p class="reason" part="refusal" role="alert">${text}${detail ? html` <span part="refusal-detail">(${detail})</span>` : nothing}</p>` : nothing;
   }
 
+  /** Offered, shown, and why not enabled: the one domain rule ({@link actionStatus}). */
+  protected status(action: Action) {
+    const s = this.store.state;
+    if (!s) return { offered: false, shown: false, refusal: { reason: 'offline' as const } };
+    return actionStatus({ workflow: s.workflow, online: s.connection === 'online', pending: s.pending }, action);
+  }
+
   protected renderAction(b: ActionButton): TemplateResult | typeof nothing {
-    const wf = this.wf;
-    if (!wf || !offeredIn(wf, b.action)) return nothing;
-    const state = this.store.state!;
+    const state = this.store.state;
+    if (!state) return nothing;
+    const { offered, refusal } = this.status(b.action);
+    if (!offered) return nothing;
     const busy = state.pending === b.action;
-    const refusal = blockedBy(state, b.action);
-    const disabled = state.pending !== null || refusal !== null;
+    const disabled = refusal !== null;
     const reason = refusal && refusal.reason !== 'not-allowed' ? this.t.reasons[refusal.reason] : '';
     const id = `why-${b.action}`;
     return html`<button

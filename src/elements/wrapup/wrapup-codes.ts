@@ -60,7 +60,17 @@ export class WrapupCodes extends PushPreviewElement {
     if (!wf || !wf.campaign || !(offeredIn(wf, 'mark-done') || offeredIn(wf, 'set-call-result'))) return nothing;
     const c = wf.campaign;
     const w = wf.wrapup;
-    const can = (a: Parameters<typeof offeredIn>[1]) => this.store.can(a);
+    // The choices are intents like the others: disabled, with the reason, while refused (a Mark
+    // Done under way reads them, so none may change until it is answered).
+    const why = (a: 'set-call-result' | 'mark-do-not-call' | 'set-disposition') => this.status(a).refusal;
+    const off = (a: 'set-call-result' | 'mark-do-not-call' | 'set-disposition') => (why(a) ? 'true' : 'false');
+    const reason = (a: 'set-call-result' | 'mark-do-not-call' | 'set-disposition') => {
+      const r = why(a);
+      return r && r.reason !== 'not-allowed' ? this.t.reasons[r.reason] : '';
+    };
+    const described = (a: 'set-call-result' | 'mark-do-not-call' | 'set-disposition') => (reason(a) ? `why-${a}` : nothing);
+    const hint = (a: 'set-call-result' | 'mark-do-not-call' | 'set-disposition') =>
+      reason(a) ? html`<span id=${`why-${a}`} class="visually-hidden">${reason(a)}</span>` : nothing;
     return html`<form part="wrapup" @submit=${(e: Event) => e.preventDefault()}>
       ${offeredIn(wf, 'set-call-result')
         ? html`<div class="field">
@@ -68,7 +78,8 @@ export class WrapupCodes extends PushPreviewElement {
             <select
               id="result"
               part="call-result"
-              aria-disabled=${can('set-call-result') ? 'false' : 'true'}
+              aria-disabled=${off('set-call-result')}
+              aria-describedby=${described('set-call-result')}
               .value=${live(w.callResult === null ? '' : String(w.callResult))}
               @change=${(e: Event) => {
                 const v = (e.target as HTMLSelectElement).value;
@@ -79,6 +90,7 @@ export class WrapupCodes extends PushPreviewElement {
               <option value="" ?selected=${w.callResult === null}>${t.chooseCallResult}</option>
               ${c.callResults.map((r) => html`<option value=${String(r)} ?selected=${w.callResult === r}>${t.callResults[r] ?? String(r)}</option>`)}
             </select>
+            ${hint('set-call-result')}
           </div>`
         : nothing}
       ${offeredIn(wf, 'mark-do-not-call')
@@ -86,13 +98,21 @@ export class WrapupCodes extends PushPreviewElement {
             ><input
               type="checkbox"
               name="dnc"
+              aria-disabled=${off('mark-do-not-call')}
+              aria-describedby=${described('mark-do-not-call')}
               .checked=${live(w.doNotCall)}
               @change=${(e: Event) => this.dispatchIntent({ type: 'mark-do-not-call', value: (e.target as HTMLInputElement).checked })}
             />${t.markDoNotCall}</label
-          >`
+            >${hint('mark-do-not-call')}`
         : nothing}
       ${offeredIn(wf, 'set-disposition') && c.dispositionCodes.length
-        ? html`<fieldset part="codes" role="radiogroup" aria-required=${c.dispositionRequired ? 'true' : 'false'}>
+        ? html`<fieldset
+            part="codes"
+            role="radiogroup"
+            aria-required=${c.dispositionRequired ? 'true' : 'false'}
+            aria-disabled=${off('set-disposition')}
+            aria-describedby=${described('set-disposition')}
+          >
             <legend>${t.dispositionCode} ${c.dispositionRequired ? html`<span class="req">(${t.required})</span>` : nothing}</legend>
             ${c.dispositionRequired
               ? nothing
@@ -102,7 +122,8 @@ export class WrapupCodes extends PushPreviewElement {
                 ><input type="radio" name="code" .value=${d.code} .checked=${live(w.dispositionCode === d.code)} @change=${() => this.dispatchIntent({ type: 'set-disposition', code: d.code })} />${d.name}</label
               >`,
             )}
-          </fieldset>`
+          </fieldset>
+          ${hint('set-disposition')}`
         : nothing}
       <div class="row">${this.renderAction({ action: 'mark-done', label: t.markDone, variant: 'primary', shortcut: shortcutLabel(this, 'done') })}</div>
       ${this.renderRefusal()}

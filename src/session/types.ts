@@ -1,0 +1,52 @@
+/** The session's public shapes: its state, its announcements and its options. */
+import type { SchedulerLike } from 'rxjs';
+import type { IntentType } from '../domain/intents.js';
+import type { Action, WorkflowState } from '../domain/machine.js';
+import type { Refusal } from '../domain/reasons.js';
+import type { Target } from '../domain/types.js';
+import type { ConnectionState, Connector, ProtocolProblem } from '../connectors/port.js';
+import type { DraftStorage, Drafts } from './drafts.js';
+
+export interface SessionState {
+  readonly workflow: WorkflowState;
+  /** What the machine offers now, less anything while a request is under way. */
+  readonly allowed: ReadonlySet<Action>;
+  readonly drafts: Drafts;
+  /** The request under way, if any (no double submit). */
+  readonly pending: IntentType | null;
+  /** The last refusal, until the next intent succeeds. */
+  readonly refusal: (Refusal & { readonly intent: IntentType }) | null;
+  readonly connection: ConnectionState | 'reconnecting';
+  /** The last message from the server that could not be trusted. */
+  readonly problem: ProtocolProblem | null;
+}
+
+/** Things worth telling the agent (live region) and the host page (events). */
+export type Notice =
+  | { readonly kind: 'offered' | 'accepted' | 'dialing' | 'connected' | 'call-ended' | 'done' | 'stale' | 'cancelled' | 'failed'; readonly state: WorkflowState }
+  | { readonly kind: 'rejected'; readonly state: WorkflowState; readonly auto: boolean }
+  | { readonly kind: 'transferred'; readonly state: WorkflowState; readonly target: Target | undefined }
+  | { readonly kind: 'time-running-out'; readonly state: WorkflowState; readonly secondsLeft: number }
+  | { readonly kind: 'refused'; readonly intent: IntentType; readonly refusal: Refusal }
+  | { readonly kind: 'problem'; readonly problem: ProtocolProblem }
+  | { readonly kind: 'connection'; readonly connection: SessionState['connection'] };
+
+export interface SessionOptions {
+  readonly connector: Connector;
+  /** Timers run on it; tests pass a virtual-time scheduler. */
+  readonly scheduler?: SchedulerLike;
+  /** Where drafts survive a reload; `null` opts out. Defaults to sessionStorage where there is one. */
+  readonly storage?: DraftStorage | null;
+  readonly storageKey?: string;
+  /** Wait this long for a missing message before resynchronising from a snapshot. */
+  readonly gapTimeoutMs?: number;
+  /** Announce "time running out" when this many seconds are left to Accept. */
+  readonly warnSecondsLeft?: number;
+  /** Reconnect after a lost connection, backing off from this delay to 30 s. */
+  readonly reconnectDelayMs?: number | null;
+  /**
+   * The session's own deadline for every command and snapshot (default 15 s): a connector that
+   * has not answered by then is aborted and the intent refused as `timeout`.
+   */
+  readonly commandTimeoutMs?: number;
+}
