@@ -4,7 +4,7 @@
 // "html.customData": ["./node_modules/push-preview-elements/vscode.html-custom-data.json"].
 // `node scripts/make-vscode-data.mjs --check` fails when the committed file differs.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { elements, readPublicManifest } from './manifest.mjs';
+import { elements, readManifest } from './cem.mjs';
 
 const OUT = 'vscode.html-custom-data.json';
 
@@ -13,7 +13,7 @@ function section(title, items, format) {
 }
 
 export function make() {
-  const els = elements(readPublicManifest()).sort((a, b) => a.tagName.localeCompare(b.tagName));
+  const els = elements(readManifest()).sort((a, b) => a.tagName.localeCompare(b.tagName));
   const tags = els.map((e) => ({
     name: e.tagName,
     description: {

@@ -42,12 +42,15 @@ const TABS: readonly Tab[] = ['edit', 'chain', 'reschedule', 'disposition'];
  * @cssproperty --pp-radius - Corner radius.
  * @cssproperty --pp-space - Base spacing.
  * @cssproperty --pp-font-family - Font family.
- * @event pp-preview-offered - When the panel holds its own session: a preview rings (W-3).
- * @event pp-accepted - When the panel holds its own session: the preview was accepted (W-4).
- * @event pp-call-connected - When the panel holds its own session: the call connected (W-16).
- * @event pp-call-ended - When the panel holds its own session: the call ended (W-22).
- * @event pp-done - When the panel holds its own session: Mark Done succeeded (W-28, W-29).
- * @event pp-refused - When the panel holds its own session: an action was refused.
+ * @event {PpPreviewOfferedEvent} pp-preview-offered - When the panel holds its own session: a preview rings (W-3).
+ * @event {PpAcceptedEvent} pp-accepted - When the panel holds its own session: the preview was accepted (W-4).
+ * @event {PpCallConnectedEvent} pp-call-connected - When the panel holds its own session: the call connected (W-16).
+ * @event {PpCallEndedEvent} pp-call-ended - When the panel holds its own session: the call ended (W-22).
+ * @event {PpDoneEvent} pp-done - When the panel holds its own session: Mark Done succeeded (W-28, W-29).
+ * @event {PpRefusedEvent} pp-refused - When the panel holds its own session: an action was refused.
+ * @event {PpRejectedEvent} pp-rejected - When the panel holds its own session: the preview was rejected, by the agent or the timeout (W-5, W-6).
+ * @event {PpInteractionEndedEvent} pp-interaction-ended - When the panel holds its own session: the interaction left the desk (cancelled, transferred, stale or failed).
+ * @event {PpErrorEvent} pp-error - When the panel holds its own session: a server message could not be trusted and was ignored.
  */
 export class PushPreviewPanel extends PushPreviewElement {
   static dependencies = {
