@@ -5,6 +5,15 @@
 //  - src/frameworks/index.ts: the tag names, and attribute / property / event type maps of every
 //    tag for other frameworks' template and JSX type checking (push-preview-elements/frameworks).
 // `node scripts/make-react.mjs --check` fails when the committed files differ from what it makes.
+//
+// Hand-written because the maintained tools do not type our events, tried on this manifest:
+//  - @wc-toolkit/react-wrappers 1.0.0: with stronglyTypedEvents it types onPpDone's argument as
+//    CustomEvent<PpDoneEvent> (the event class taken for the detail), without it as
+//    CustomEventPushPreviewPanelPpDoneEvent, a name it never declares; it imports the classes
+//    and event types from the same path it imports to register the tag (our define modules
+//    register, the main entry exports the types);
+//  - @wc-toolkit/jsx-types 1.8.2 (for src/frameworks): names the event classes without importing
+//    them, 18 TS2304 errors in its own file.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { elements, readManifest, sourcePath } from './cem.mjs';
