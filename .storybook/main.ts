@@ -1,8 +1,6 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Plugin } from 'vite';
-import { readPublicManifest } from '../scripts/manifest.mjs';
 
 const LIT = /^(lit|lit-html|lit-element|@lit\/.*)(\/|$)/;
 
@@ -27,20 +25,6 @@ function sourceDeps(dir = 'src'): string[] {
   return [...found].sort();
 }
 
-/**
- * `virtual:pp-manifest`: custom-elements.json as autodocs should show it — tag names from
- * src/define, public members only (see scripts/manifest.mjs). Read when Storybook starts, so a
- * freshly analysed manifest is what the docs show.
- */
-function manifestModule(): Plugin {
-  const id = 'virtual:pp-manifest';
-  return {
-    name: 'pp-manifest',
-    resolveId: (source) => (source === id ? `\0${id}` : null),
-    load: (resolved) => (resolved === `\0${id}` ? `export default ${JSON.stringify(readPublicManifest())};` : null),
-  };
-}
-
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
@@ -49,7 +33,6 @@ const config: StorybookConfig = {
   docs: {},
   viteFinal: (vite) => ({
     ...vite,
-    plugins: [...(vite.plugins ?? []), manifestModule()],
     // One lit for the stories, the elements and Storybook's renderer.
     resolve: { ...vite.resolve, dedupe: ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'] },
     // lit is not pre-bundled, so stories, elements and Storybook's renderer share one copy.

@@ -1,10 +1,11 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
-import manifest from 'virtual:pp-manifest';
+import manifest from '../custom-elements.json';
 import '../src/define/all.js';
 
 // Autodocs read the tag names, attributes, properties, events, slots, parts, CSS properties and
-// states written on the element classes (custom-elements.json, public view: scripts/manifest.mjs).
+// states written on the element classes: custom-elements.json exactly as committed and published,
+// so this Storybook shows what a CRM team's own Storybook shows.
 setCustomElementsManifest(manifest);
 
 const preview: Preview = {

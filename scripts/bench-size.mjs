@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, transform } from 'esbuild';
 import { rollup } from 'rollup';
-import { elements, readPublicManifest } from './manifest.mjs';
+import { elements, readManifest } from './cem.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -192,7 +192,7 @@ export async function measureSizes() {
   const ownGzip = whole.gzip - Object.values(marginal).reduce((a, m) => a + m.gzip, 0);
   rows.push({ group: 'b', name: 'initial load, whole workflow in en (<push-preview-panel> + lit + @lit/context + rxjs)', ...wf.initial, target: { gzip: TARGET_INITIAL_GZIP } });
   const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'));
-  for (const el of elements(readPublicManifest()).sort((a, b) => a.tagName.localeCompare(b.tagName))) {
+  for (const el of elements(readManifest()).sort((a, b) => a.tagName.localeCompare(b.tagName))) {
     const f = join(OUT, el.modulePath.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js'));
     rows.push({ group: 'c', name: `<${el.tagName}> own code`, ...compress(await minified(readFileSync(f, 'utf8'))), budget: budget[el.tagName] ?? null });
   }

@@ -27,7 +27,7 @@ console.log(`${packed.filename}: ${packed.entryCount} files, ${(packed.size / 10
 check('no tests', list.filter((f) => /(^|\/)(test|tests|__tests__)\//.test(f) || /\.(test|spec)\.[cm]?[jt]sx?(\.map)?$/.test(f) || /\.test\.d\.ts/.test(f)));
 check('no stories or Storybook', list.filter((f) => /(^|\/)(stories|\.storybook|storybook-static)\//.test(f) || /\.stories\.|\.mdx$/.test(f)));
 check('no build tooling, examples, demo or reports', list.filter((f) => /^(scripts|examples|demo|src|\.reports|\.ci|bench|node_modules)\//.test(f) || /(^|\/)(tsconfig[^/]*|rollup\.config\.mjs|vitest\.config\.ts|eslint\.config\.mjs|web-test-runner\.config\.mjs)$/.test(f)));
-check('README, CHANGELOG, LICENSE, custom-elements.json, vscode.html-custom-data.json', ['README.md', 'CHANGELOG.md', 'LICENSE', 'custom-elements.json', 'vscode.html-custom-data.json'].filter((f) => !files.has(f)).map((f) => `missing ${f}`));
+check('README, CHANGELOG, LICENSE, custom-elements.json, editor data', ['README.md', 'CHANGELOG.md', 'LICENSE', 'custom-elements.json', 'vscode.html-custom-data.json', 'vscode.css-custom-data.json', 'web-types.json'].filter((f) => !files.has(f)).map((f) => `missing ${f}`));
 check('the manifest is the one package.json names', pkg.customElements && files.has(pkg.customElements) ? null : `customElements: ${pkg.customElements} not packed`);
 
 // Every exports target (and every `types`) is in the pack; wildcard patterns match at least one file.

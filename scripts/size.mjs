@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
 import { workflowBuild } from './bench-size.mjs';
-import { elements, readPublicManifest } from './manifest.mjs';
+import { elements, readManifest } from './cem.mjs';
 
 const BUDGET = 'size-budget.json';
 const MARGIN = 1.05;
@@ -35,7 +35,7 @@ if (!existsSync(cdn)) {
   process.exit(1);
 }
 rows.push({ name: 'CDN file (all elements, lit, rxjs, simulated server)', key: cdn, ...(await measure(readFileSync(cdn, 'utf8'), false)) });
-for (const el of elements(readPublicManifest()).sort((a, b) => a.tagName.localeCompare(b.tagName))) {
+for (const el of elements(readManifest()).sort((a, b) => a.tagName.localeCompare(b.tagName))) {
   const file = el.modulePath.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
   rows.push({ name: `<${el.tagName}> own code`, key: el.tagName, file, ...(await measure(readFileSync(file, 'utf8'), true)) });
 }

@@ -1,5 +1,8 @@
 /**
  * push-preview-elements — the main entry. Importing it registers no tag (see `./define`).
+ * Only the public API: the element classes, their events, the session, the connector port and
+ * the simulated connector, locales, and the few helpers marked stable below. The rest of
+ * src/elements/internal (the base class, controllers, `define`) is not part of it.
  */
 export * from './domain/index.js';
 export * from './session/index.js';
@@ -11,9 +14,8 @@ export { DEFAULT_CAMPAIGN, DEFAULT_CONTACTS } from './connectors/simulated/seed-
 export { en, loadLocale, registerLocale, resolveLang, type Translation } from './i18n/index.js';
 export { sessionContext } from './elements/context.js';
 export * from './elements/events.js';
-export { define } from './elements/internal/define.js';
-export { SessionController } from './elements/internal/session-controller.js';
-export { PushPreviewElement, VERSION } from './elements/internal/push-preview-element.js';
+/** The library's version (also `static version` on every element class). Stable. */
+export { VERSION } from './elements/internal/push-preview-element.js';
 export { PushPreviewSession } from './elements/session/push-preview-session.js';
 export { PushPreviewAgent } from './elements/agent/push-preview-agent.js';
 export { PushPreviewIndicator } from './elements/indicator/push-preview-indicator.js';
@@ -24,4 +26,8 @@ export { RecordEditor } from './elements/editor/record-editor.js';
 export { ReschedulePicker } from './elements/reschedule/reschedule-picker.js';
 export { WrapupCodes } from './elements/wrapup/wrapup-codes.js';
 export { PushPreviewPanel } from './elements/panel/push-preview-panel.js';
+/**
+ * The keyboard shortcuts: the defaults, and the parser of the `shortcuts` attribute (see the
+ * "Keyboard shortcuts" docs page). Stable.
+ */
 export { DEFAULT_SHORTCUTS, parseShortcuts, type Shortcuts, type ShortcutAction } from './elements/internal/shortcuts.js';

@@ -94,7 +94,7 @@ export interface CustomElementEvents {
   'push-preview-agent': Record<never, never>;
   'push-preview-form': Record<never, never>;
   'push-preview-indicator': Record<never, never>;
-  'push-preview-panel': { 'pp-preview-offered': PpPreviewOfferedEvent; 'pp-accepted': PpAcceptedEvent; 'pp-call-connected': PpCallConnectedEvent; 'pp-call-ended': PpCallEndedEvent; 'pp-done': PpDoneEvent; 'pp-refused': PpRefusedEvent; };
+  'push-preview-panel': { 'pp-preview-offered': PpPreviewOfferedEvent; 'pp-accepted': PpAcceptedEvent; 'pp-call-connected': PpCallConnectedEvent; 'pp-call-ended': PpCallEndedEvent; 'pp-done': PpDoneEvent; 'pp-refused': PpRefusedEvent; 'pp-rejected': PpRejectedEvent; 'pp-interaction-ended': PpInteractionEndedEvent; 'pp-error': PpErrorEvent; };
   'push-preview-session': { 'pp-preview-offered': PpPreviewOfferedEvent; 'pp-accepted': PpAcceptedEvent; 'pp-rejected': PpRejectedEvent; 'pp-call-connected': PpCallConnectedEvent; 'pp-call-ended': PpCallEndedEvent; 'pp-done': PpDoneEvent; 'pp-interaction-ended': PpInteractionEndedEvent; 'pp-refused': PpRefusedEvent; 'pp-error': PpErrorEvent; };
   'record-editor': Record<never, never>;
   'reschedule-picker': Record<never, never>;

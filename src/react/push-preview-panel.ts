@@ -3,7 +3,7 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { PushPreviewPanel as PushPreviewPanelElement } from '../elements/panel/push-preview-panel.js';
-import type { PpAcceptedEvent, PpCallConnectedEvent, PpCallEndedEvent, PpDoneEvent, PpPreviewOfferedEvent, PpRefusedEvent } from '../elements/events.js';
+import type { PpAcceptedEvent, PpCallConnectedEvent, PpCallEndedEvent, PpDoneEvent, PpErrorEvent, PpInteractionEndedEvent, PpPreviewOfferedEvent, PpRefusedEvent, PpRejectedEvent } from '../elements/events.js';
 import '../define/push-preview-panel.js';
 
 /**
@@ -41,5 +41,17 @@ export const PushPreviewPanel = createComponent({
      * When the panel holds its own session: an action was refused.
      */
     onPpRefused: 'pp-refused' as EventName<PpRefusedEvent>,
+    /**
+     * When the panel holds its own session: the preview was rejected, by the agent or the timeout (W-5, W-6).
+     */
+    onPpRejected: 'pp-rejected' as EventName<PpRejectedEvent>,
+    /**
+     * When the panel holds its own session: the interaction left the desk (cancelled, transferred, stale or failed).
+     */
+    onPpInteractionEnded: 'pp-interaction-ended' as EventName<PpInteractionEndedEvent>,
+    /**
+     * When the panel holds its own session: a server message could not be trusted and was ignored.
+     */
+    onPpError: 'pp-error' as EventName<PpErrorEvent>,
   },
 });

@@ -5,6 +5,7 @@
  * something else stands in the way).
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Intent, IntentType } from '../../domain/intents.js';
 import { actionStatus } from '../../domain/availability.js';
 import type { Action, WorkflowState } from '../../domain/machine.js';
@@ -113,7 +114,7 @@ export abstract class PushPreviewElement extends LitElement {
         aria-busy=${busy ? 'true' : 'false'}
         aria-describedby=${reason ? id : nothing}
         aria-keyshortcuts=${b.shortcut ?? nothing}
-        title=${reason || nothing}
+        title=${ifDefined(reason || undefined)}
         @click=${() => this.dispatchIntent(b.intent ?? ({ type: b.action } as Intent))}
       >
         ${b.label}</button

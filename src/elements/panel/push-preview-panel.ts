@@ -3,6 +3,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Connector } from '../../connectors/port.js';
 import type { IntentType } from '../../domain/intents.js';
+import { ACTIONS } from '../../domain/machine.js';
 import type { Session } from '../../session/session.js';
 import { sessionContext } from '../context.js';
 import { Announcer } from '../internal/announcer.js';
@@ -22,10 +23,23 @@ type Tab = 'edit' | 'chain' | 'reschedule' | 'disposition';
 const TABS: readonly Tab[] = ['edit', 'chain', 'reschedule', 'disposition'];
 
 /**
+ * The parts of the elements inside the panel, forwarded under their own names (`exportparts`),
+ * so `push-preview-panel::part(action-connect)` reaches the Connect button inside it.
+ */
+const INNER_PARTS = [
+  ...['action', ...ACTIONS.map((a) => `action-${a}`), 'refusal', 'refusal-detail', 'status'],
+  ...['indicator', 'media', 'login', 'form', 'contact', 'countdown', 'banner', 'details', 'controls', 'target'],
+  ...['editor', 'field', 'list', 'record', 'active', 'dial-number', 'new-record', 'picker', 'wrapup', 'call-result', 'do-not-call', 'codes'],
+].join(', ');
+
+/**
  * The whole push preview workflow in one tag: the campaign indicator, agent status, the preview
  * form with Accept / Reject and the countdown, the call controls, and tabs for Edit, Chained
  * Records, Reschedule and Disposition Code. Inside a `<push-preview-session>` it uses that
  * session; on its own it holds one itself (the simulated server unless `connector` is set).
+ * The parts of the elements inside it are forwarded under their own names (`exportparts`):
+ * `push-preview-panel::part(action-connect)` styles its Connect button,
+ * `push-preview-panel::part(action)` every action button, `::part(countdown)` the form's countdown.
  *
  * @summary The whole workflow in one tag.
  * @csspart panel - The panel's frame.
@@ -34,6 +48,9 @@ const TABS: readonly Tab[] = ['edit', 'chain', 'reschedule', 'disposition'];
  * @csspart tab - One tab; `tab selected` for the selected one.
  * @csspart tabpanel - The content of the selected tab.
  * @csspart live-region - The visually hidden live region (when the panel holds its own session).
+ * @csspart action - Every action button of the elements inside (forwarded); also `action-<name>`, e.g. `action-connect`.
+ * @csspart action-connect - The Connect button (forwarded from `<call-controls>`), like every other `action-<name>`.
+ * @csspart status - The agent's and the call's status lines (forwarded), like every other part of the elements inside.
  * @cssstate ringing - Also every other workflow phase.
  * @cssproperty --pp-color-surface - Panel background.
  * @cssproperty --pp-color-text - Text colour.
@@ -42,12 +59,15 @@ const TABS: readonly Tab[] = ['edit', 'chain', 'reschedule', 'disposition'];
  * @cssproperty --pp-radius - Corner radius.
  * @cssproperty --pp-space - Base spacing.
  * @cssproperty --pp-font-family - Font family.
- * @event pp-preview-offered - When the panel holds its own session: a preview rings (W-3).
- * @event pp-accepted - When the panel holds its own session: the preview was accepted (W-4).
- * @event pp-call-connected - When the panel holds its own session: the call connected (W-16).
- * @event pp-call-ended - When the panel holds its own session: the call ended (W-22).
- * @event pp-done - When the panel holds its own session: Mark Done succeeded (W-28, W-29).
- * @event pp-refused - When the panel holds its own session: an action was refused.
+ * @event {PpPreviewOfferedEvent} pp-preview-offered - When the panel holds its own session: a preview rings (W-3).
+ * @event {PpAcceptedEvent} pp-accepted - When the panel holds its own session: the preview was accepted (W-4).
+ * @event {PpCallConnectedEvent} pp-call-connected - When the panel holds its own session: the call connected (W-16).
+ * @event {PpCallEndedEvent} pp-call-ended - When the panel holds its own session: the call ended (W-22).
+ * @event {PpDoneEvent} pp-done - When the panel holds its own session: Mark Done succeeded (W-28, W-29).
+ * @event {PpRefusedEvent} pp-refused - When the panel holds its own session: an action was refused.
+ * @event {PpRejectedEvent} pp-rejected - When the panel holds its own session: the preview was rejected, by the agent or the timeout (W-5, W-6).
+ * @event {PpInteractionEndedEvent} pp-interaction-ended - When the panel holds its own session: the interaction left the desk (cancelled, transferred, stale or failed).
+ * @event {PpErrorEvent} pp-error - When the panel holds its own session: a server message could not be trusted and was ignored.
  */
 export class PushPreviewPanel extends PushPreviewElement {
   static dependencies = {
@@ -184,13 +204,13 @@ export class PushPreviewPanel extends PushPreviewElement {
   private renderTab(tab: Tab) {
     switch (tab) {
       case 'edit':
-        return html`<record-editor></record-editor>`;
+        return html`<record-editor exportparts=${INNER_PARTS}></record-editor>`;
       case 'chain':
-        return html`<chained-records></chained-records>`;
+        return html`<chained-records exportparts=${INNER_PARTS}></chained-records>`;
       case 'reschedule':
-        return html`<reschedule-picker></reschedule-picker>`;
+        return html`<reschedule-picker exportparts=${INNER_PARTS}></reschedule-picker>`;
       case 'disposition':
-        return html`<wrapup-codes></wrapup-codes>`;
+        return html`<wrapup-codes exportparts=${INNER_PARTS}></wrapup-codes>`;
     }
   }
 
@@ -201,11 +221,11 @@ export class PushPreviewPanel extends PushPreviewElement {
       ${this.noAgent && this.noIndicator
         ? nothing
         : html`<header part="header">
-            ${this.noIndicator ? nothing : html`<push-preview-indicator></push-preview-indicator>`}
-            ${this.noAgent ? nothing : html`<push-preview-agent></push-preview-agent>`}
+            ${this.noIndicator ? nothing : html`<push-preview-indicator exportparts=${INNER_PARTS}></push-preview-indicator>`}
+            ${this.noAgent ? nothing : html`<push-preview-agent exportparts=${INNER_PARTS}></push-preview-agent>`}
           </header>`}
-      <push-preview-form></push-preview-form>
-      <call-controls></call-controls>
+      <push-preview-form exportparts=${INNER_PARTS}></push-preview-form>
+      <call-controls exportparts=${INNER_PARTS}></call-controls>
       ${showTabs
         ? html`<div role="tablist" part="tabs" aria-label=${this.t.previewForm} @keydown=${this.onTabKey}>
               ${TABS.map(

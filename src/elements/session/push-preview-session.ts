@@ -16,15 +16,15 @@ import { tokens } from '../internal/tokens.js';
  * @summary The session provider: one workflow shared by the elements inside it.
  * @slot - The page region whose elements share the session.
  * @csspart live-region - The visually hidden live region announcing workflow changes.
- * @event pp-preview-offered - A preview was pushed and rings (W-3). `detail.record` is the contact's active record.
- * @event pp-accepted - The agent accepted the preview (W-4).
- * @event pp-rejected - The preview was rejected, by the agent or the timeout (`detail.auto`) (W-5, W-6).
- * @event pp-call-connected - The contact answered (W-16).
- * @event pp-call-ended - The call ended; wrap-up begins (W-22).
- * @event pp-done - Mark Done succeeded (W-28, W-29).
- * @event pp-interaction-ended - The interaction left the desk: cancelled, transferred, stale or failed.
- * @event pp-refused - An action was refused; `detail.reason` says why. Nothing changed.
- * @event pp-error - A server message could not be trusted and was ignored.
+ * @event {PpPreviewOfferedEvent} pp-preview-offered - A preview was pushed and rings (W-3). `detail.record` is the contact's active record.
+ * @event {PpAcceptedEvent} pp-accepted - The agent accepted the preview (W-4).
+ * @event {PpRejectedEvent} pp-rejected - The preview was rejected, by the agent or the timeout (`detail.auto`) (W-5, W-6).
+ * @event {PpCallConnectedEvent} pp-call-connected - The contact answered (W-16).
+ * @event {PpCallEndedEvent} pp-call-ended - The call ended; wrap-up begins (W-22).
+ * @event {PpDoneEvent} pp-done - Mark Done succeeded (W-28, W-29).
+ * @event {PpInteractionEndedEvent} pp-interaction-ended - The interaction left the desk: cancelled, transferred, stale or failed.
+ * @event {PpRefusedEvent} pp-refused - An action was refused; `detail.reason` says why. Nothing changed.
+ * @event {PpErrorEvent} pp-error - A server message could not be trusted and was ignored.
  */
 export class PushPreviewSession extends LitElement {
   static override styles = [

@@ -18,7 +18,6 @@ export interface Manifest {
   schemaVersion: string;
   modules: { path: string; declarations?: unknown[]; exports?: unknown[] }[];
 }
-export function tagsFromDefine(dir?: string): Record<string, string>;
-export function publicManifest(manifest: Manifest, tags: Record<string, string>): Manifest;
+export function readManifest(path?: string): Manifest;
 export function elements(manifest: Manifest): ManifestDeclaration[];
-export function readPublicManifest(path?: string, defineDir?: string): Manifest;
+export function sourcePath(modulePath: string): string;
