@@ -62,8 +62,10 @@ run('custom-elements.json (fresh)', 'node', ['scripts/analyze.mjs', fresh]);
 
 npx('typecheck', 'tsc', '--noEmit', '-p', 'tsconfig.json');
 npx('lint', 'eslint', '.', '--max-warnings', '0');
+run('lit-analyzer (templates and bindings)', 'node', ['scripts/lint-lit.mjs']);
 npx('browser tests (Chromium, Firefox ESR)', 'wtr');
 run('build (rollup: ESM modules + CDN file)', 'npm', ['run', 'build', '--silent']);
+run('manifest: cem-validator + consumer-view tests (Node)', 'node', ['scripts/cem-check.mjs']);
 
 const committed = existsSync('custom-elements.json') ? readFileSync('custom-elements.json', 'utf8') : '';
 const generated = readFileSync(join(fresh, 'custom-elements.json'), 'utf8');
@@ -79,7 +81,7 @@ run('demo under a strict CSP with Trusted Types (Chromium)', 'node', ['scripts/c
 npx('Storybook build', 'storybook', 'build', '--quiet', '-o', 'storybook-static');
 npx('story tests (play functions + axe, Chromium)', 'vitest', 'run', '--project=storybook', '--reporter=default', '--reporter=json', '--outputFile.json=.reports/stories.json');
 run('React wrappers and framework types match the manifest', 'node', ['scripts/make-react.mjs', '--check']);
-run('VS Code custom data matches the manifest', 'node', ['scripts/make-vscode-data.mjs', '--check']);
+run('VS Code and JetBrains data match the manifest', 'node', ['scripts/integrations.mjs', '--check']);
 run('example apps: build + smoke in Chromium; docs pages render', 'node', ['scripts/examples.mjs']);
 run('package contents + publint', 'node', ['scripts/pack-check.mjs']);
 run('size budget', 'node', ['scripts/size.mjs']);
