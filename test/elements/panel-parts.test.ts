@@ -1,18 +1,19 @@
 // <push-preview-panel> forwards the parts of the elements inside it (exportparts), so a page
 // styles them through the panel: push-preview-panel::part(action-connect).
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import '../../src/define/all.js';
 import type { Phase } from '../../src/domain/machine.js';
 import type { PushPreviewPanel } from '../../src/elements/panel/push-preview-panel.js';
 import { FixtureConnector } from '../fixtures/fixture-connector.js';
 import { reach } from '../fixtures/states.js';
+import { until } from '../fixtures/wait.js';
 
 async function panelAt(phase: Phase): Promise<PushPreviewPanel> {
   const connector = new FixtureConnector(reach(phase, { at: Date.now() }));
   const panel = await fixture<PushPreviewPanel>(html`<push-preview-panel no-persist .connector=${connector}></push-preview-panel>`);
   await panel.ready();
-  await waitUntil(() => panel.session?.state.workflow.phase === phase, `the panel reaches ${phase}`, { timeout: 5000 });
+  await until(() => panel.session?.state.workflow.phase === phase, `the panel reaches ${phase}`);
   return panel;
 }
 
@@ -34,7 +35,7 @@ describe('<push-preview-panel> parts', () => {
 
   it('push-preview-panel::part(action-connect) styles the Connect button inside it', async () => {
     const panel = await panelAt('previewing');
-    await waitUntil(() => panel.shadowRoot!.querySelector('call-controls')?.shadowRoot?.querySelector('[part~="action-connect"]'), 'Connect shown', { timeout: 5000 });
+    await until(() => panel.shadowRoot!.querySelector('call-controls')?.shadowRoot?.querySelector('[part~="action-connect"]'), 'Connect shown');
     const controls = panel.shadowRoot!.querySelector('call-controls')!;
     const connect = controls.shadowRoot!.querySelector('[part~="action-connect"]')!;
     expect(getComputedStyle(connect).wordSpacing).to.equal('11px');
@@ -44,7 +45,7 @@ describe('<push-preview-panel> parts', () => {
 
   it('forwards ::part(countdown) of the form inside it', async () => {
     const panel = await panelAt('ringing');
-    await waitUntil(() => panel.shadowRoot!.querySelector('push-preview-form')?.shadowRoot?.querySelector('[part~="countdown"]'), 'countdown shown', { timeout: 5000 });
+    await until(() => panel.shadowRoot!.querySelector('push-preview-form')?.shadowRoot?.querySelector('[part~="countdown"]'), 'countdown shown');
     const countdown = panel.shadowRoot!.querySelector('push-preview-form')!.shadowRoot!.querySelector('[part~="countdown"]')!;
     expect(getComputedStyle(countdown).wordSpacing).to.equal('7px');
   });
