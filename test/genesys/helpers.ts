@@ -28,6 +28,16 @@ export interface FakeState {
   readonly interactions: readonly { id: string; state: string }[];
   readonly calls: readonly { id: string; state: string; userData: { key: string; value: unknown }[] }[];
   readonly sessions: number;
+  /** Each Bayeux session's handshake, subscriptions and refusal, in order. */
+  readonly wire: readonly WireEntry[];
+  /** How many sessions are subscribed to each workspace channel. */
+  readonly subscribers: Readonly<Record<string, number>>;
+}
+export interface WireEntry {
+  readonly session: string;
+  readonly channel: string;
+  readonly subscription?: string;
+  readonly refused?: boolean;
 }
 
 export class Fake {

@@ -315,15 +315,22 @@ export class GenesysConnector implements Connector {
   private startCometd(): void {
     this.stopCometd();
     const cometd = this.newCometd();
-    // Listen before the handshake: messages queued at handshake time ride on the first
-    // answer of any kind (§3).
-    for (const channel of GENESYS_CHANNELS) cometd.addListener(channel, (m: Message) => this.onMessage(m.channel, m.data));
     cometd.addListener('/meta/handshake', (m: Message) => {
       if (cometd !== this.cometd || this.closing) return;
       if (m.successful) {
-        // A fresh Bayeux session: subscriptions do not survive a re-handshake.
+        // A fresh Bayeux session has no subscriptions (§3): one /meta/subscribe per channel, each
+        // with its handler. Plain listeners would count as subscriptions and nothing would be sent.
+        cometd.clearSubscriptions();
         cometd.batch(() => {
-          for (const channel of GENESYS_CHANNELS) cometd.subscribe(channel, () => undefined);
+          for (const channel of GENESYS_CHANNELS) {
+            cometd.subscribe(
+              channel,
+              (msg: Message) => this.onMessage(channel, msg.channel, msg.data),
+              (reply: Message) => {
+                if (!reply.successful && cometd === this.cometd) this.problems.next({ kind: 'transport', message: `subscription to ${channel} refused`, raw: reply.error });
+              },
+            );
+          }
         });
       } else this.linkDown();
     });
@@ -479,7 +486,12 @@ export class GenesysConnector implements Connector {
   // -------------------------------------------------------------------------------------------
   // Notifications (§3)
 
-  private onMessage(channel: string, data: unknown): void {
+  private onMessage(subscribed: string, channel: string, data: unknown): void {
+    // Only what comes on the channel subscribed to.
+    if (channel !== subscribed) {
+      this.debug(`ignored a message on ${String(channel)}: not subscribed there`);
+      return;
+    }
     this.notifications += 1;
     let n: GNotification;
     try {
