@@ -543,6 +543,18 @@ export class FakeWorkspaceApi {
       return path === '/current-session' ? this.send(res, 403, '') : this.send(res, 403, { status: { code: 603, message: 'Unauthorized' } });
     }
     this.log.push({ kind: 'http', method: req.method, path, body });
+    if (path === '/logout') {
+      // Ends the session; interactions and calls survive it (§2.1). GET redirects, POST (the client spec) answers.
+      this.sessionIds.delete(parseCookies(req.headers.cookie).WORKSPACE_SESSIONID);
+      const to = url.searchParams.get('redirect_uri');
+      if (req.method === 'GET' && to) {
+        res.statusCode = 302;
+        res.setHeader('Location', to);
+        res.end();
+        return;
+      }
+      return this.send(res, 200, { status: { code: 0 } });
+    }
     const op = path.split('/').at(-1);
     if (this.faults.hang.includes(op)) {
       this.hung.add(res);
