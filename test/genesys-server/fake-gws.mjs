@@ -141,6 +141,7 @@ export class FakeWorkspaceApi {
       /** Confirm transfers with events: the interaction leaves after transfer-agent, the call after single-step-transfer. */ confirmTransfers: false,
       /** Confirm single-step-conference with the third party on the call (the simulator answers 500, §10.2). */ confirmConference: true,
       /** Deliver a notification straight to every session, subscribed or not, as the simulator does (§3). */ deliverUnsubscribed: false,
+      /** REST ops (last path segment) that do what they say but whose events are lost. */ silent: [],
     };
     this.down = false;
     this.sessions = new Set();
@@ -153,6 +154,15 @@ export class FakeWorkspaceApi {
     this.bayeux.addListener('sessionAdded', (session) => this.onHandshake(session));
     this.bayeux.addListener('sessionRemoved', (session) => this.sessions.delete(session));
     this.bayeux.addListener('subscribed', (channel, session) => this.onSubscribe(channel, session));
+    // A client's own /meta/disconnect (a page that goes away says so).
+    this.bayeux.addExtension({
+      incoming: (server, session, message, callback) => {
+        if (message.channel === '/meta/disconnect') this.wire.push({ session: session?.id ?? message.clientId, channel: '/meta/disconnect', client: true });
+        callback(undefined, true);
+      },
+    });
+    /** current-session answered 403 because the session was not set up yet (each a red console line in a browser). */
+    this.notReadyRefusals = 0;
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((e) => {
         if (!res.headersSent) {
@@ -231,6 +241,7 @@ export class FakeWorkspaceApi {
           calls: [...this.calls.values()],
           sessions: this.sessions.size,
           wire: this.wire,
+          notReadyRefusals: this.notReadyRefusals,
           subscribers: Object.fromEntries(Object.values(CH).map((c) => [c, this.bayeux.getServerChannel(c)?.subscribers.length ?? 0])),
         };
       default:
@@ -272,6 +283,8 @@ export class FakeWorkspaceApi {
       return;
     }
     this.sessions.add(session);
+    // The simulator pushes the initialization at the handshake, subscribed or not (§3).
+    if (this.faults.deliverUnsubscribed) this.later(0, () => this.sendInit());
     // The agent's DN and channels come a little later (≈2 s in the simulator, §3), on their channels.
     this.later(this.readyDelayMs, () => {
       if (!this.sessions.has(session)) return;
@@ -283,20 +296,21 @@ export class FakeWorkspaceApi {
 
   onSubscribe(channel, session) {
     this.wire.push({ session: session.id, channel: '/meta/subscribe', subscription: channel.name });
-    if (channel.name !== CH.init || !this.sessions.has(session)) return;
     // The initialization state goes to whoever subscribes to it (the Genesys client waits for Complete there, §4).
+    if (channel.name === CH.init && this.sessions.has(session) && !this.faults.deliverUnsubscribed) this.later(0, () => this.sendInit());
+  }
+
+  sendInit() {
     const user = this.user;
     const at = new Date().toISOString();
     const progress = (pc) => ({ state: 'Executing', submittedAt: at, progress: { percentComplete: pc }, data: pc === 100 ? { user, configuration: {} } : {}, messageType: 'WorkspaceInitializationProgress' });
-    this.later(0, () => {
-      if (this.faults.initFails) {
-        this.push(CH.init, { state: 'Failed', submittedAt: at, data: {}, messageType: 'WorkspaceInitializationFailed' });
-      } else if (!this.faults.noInitPush) {
-        this.push(CH.init, progress(50));
-        this.push(CH.init, progress(100));
-        this.push(CH.init, { state: 'Complete', submittedAt: at, data: { user, configuration: {} }, messageType: 'WorkspaceInitializationComplete' });
-      }
-    });
+    if (this.faults.initFails) {
+      this.push(CH.init, { state: 'Failed', submittedAt: at, data: {}, messageType: 'WorkspaceInitializationFailed' });
+    } else if (!this.faults.noInitPush) {
+      this.push(CH.init, progress(50));
+      this.push(CH.init, progress(100));
+      this.push(CH.init, { state: 'Complete', submittedAt: at, data: { user, configuration: {} }, messageType: 'WorkspaceInitializationComplete' });
+    }
   }
 
   /** Publish once `session` has subscribed to the channel (now, or when it does). */
@@ -572,7 +586,7 @@ export class FakeWorkspaceApi {
       this.hung.add(res);
       return;
     }
-    const events = out.events ?? [];
+    const events = this.faults.silent.includes(op) ? [] : out.events ?? [];
     if (this.faults.eventsAfterResponse) {
       this.send(res, out.status, out.body);
       this.later(5, () => events.forEach((e) => this.push(...e)));
@@ -598,13 +612,19 @@ export class FakeWorkspaceApi {
     const opId = body?.operationId;
     const done = (events = [], echo = true) => ({ status: 200, body: { status: { code: 1 }, operationId: echo && opId ? opId : hex(16) }, events });
     if (method === 'GET' && path === '/current-session') {
-      if (!this.sessionReady) return { status: 403, body: '' };
+      if (!this.sessionReady) {
+        this.notReadyRefusals += 1;
+        return { status: 403, body: '' };
+      }
       const channels = Object.values(this.channels).map((c) => (c.name === 'outboundpreview' ? { ...c, interactions: [...this.interactions.values()].map((i) => this.ixnWire(i)) } : c));
       return { status: 200, body: { status: { code: 0 }, data: { configuration: {}, user: { ...this.user, activeSession: { dn: this.dn, media: { channels }, calls: [...this.calls.values()] } } } } };
     }
     if (method !== 'POST') return null;
     if (path === '/media/topics/subscribe') {
       this.topicSubscriptions.push(data.topicList);
+      // Only the routed topic can be subscribed to.
+      const topics = (data.topicList ?? []).map((p) => p?.value);
+      if (!topics.every((t) => t === this.topic)) return { status: 501, body: 'Not Implemented' };
       return done();
     }
     if (path === '/activate-channels') {

@@ -30,6 +30,8 @@ export interface FakeState {
   readonly sessions: number;
   /** Each Bayeux session's handshake, subscriptions and refusal, in order. */
   readonly wire: readonly WireEntry[];
+  /** current-session refused with 403 before the session was set up. */
+  readonly notReadyRefusals: number;
   /** How many sessions are subscribed to each workspace channel. */
   readonly subscribers: Readonly<Record<string, number>>;
 }
@@ -38,6 +40,8 @@ export interface WireEntry {
   readonly channel: string;
   readonly subscription?: string;
   readonly refused?: boolean;
+  /** The client's own /meta/disconnect. */
+  readonly client?: boolean;
 }
 
 export class Fake {

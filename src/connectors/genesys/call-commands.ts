@@ -5,7 +5,7 @@
 import type { Command } from '../port.js';
 import { need, type Ctx } from './context.js';
 import { toKvList, type KvPair } from './kv.js';
-import { chainOf, dialable, type Memo } from './mapping.js';
+import { ENDED_CALL_STATES, chainOf, dialable, type Memo } from './mapping.js';
 import { Refused, segment } from './rest.js';
 
 export type CallCommand = Extract<Command, { type: 'connect' | 'hold' | 'retrieve' | 'start-recording' | 'stop-recording' | 'conference' | 'disconnect' }>;
@@ -82,8 +82,12 @@ export async function callCommand(ctx: Ctx, command: CallCommand, memo: Memo, si
         // The release event may not come (a server left confused by a failed conference): the
         // server's own list says whether the call is still there.
         if (!(e instanceof Refused) || e.reason !== 'timeout') throw e;
-        await ctx.resync(signal);
-        if (!over()) throw e;
+        const now = await ctx.serverCall(call.id, signal);
+        if (now && !ENDED_CALL_STATES.has(now.state)) throw e;
+        const ended = now ?? { ...call, state: 'Released', capabilities: [] };
+        desk.calls.set(call.id, ended);
+        desk.releasedCalls.add(call.id);
+        ctx.inbound.callEnded(memo, ended);
       }
       return;
     }

@@ -21,7 +21,7 @@ import { Desk } from './desk.js';
 import { Inbound } from './inbound.js';
 import { Ocs } from './ocs.js';
 import type { GenesysConnectorOptions } from './options.js';
-import { readCurrentSession } from './read.js';
+import { readCurrentSession, type GCall } from './read.js';
 import { reconcile } from './reconcile.js';
 import { addChained } from './record-commands.js';
 import { Refused, Rest, errorText } from './rest.js';
@@ -58,7 +58,7 @@ export class GenesysConnector implements Connector {
     this.ocs = new Ocs(s, this.rest, { user: () => desk.user, problem: (message) => desk.problem({ kind: 'transport', message }) });
     this.signIn = new SignIn(s, this.rest, desk);
     this.inbound = new Inbound(desk, this.signIn, this.ocs, (memo, replies) => addChained(this.ctx, memo, replies));
-    this.ctx = { s, desk, rest: this.rest, ocs: this.ocs, inbound: this.inbound, resync: (signal) => this.resync(signal) };
+    this.ctx = { s, desk, rest: this.rest, ocs: this.ocs, inbound: this.inbound, serverCall: (id, signal) => this.serverCall(id, signal) };
     this.notifications = new Notifications(s, {
       message: (channel, data) => this.inbound.message(channel, data),
       handshake: () => {
@@ -166,6 +166,12 @@ export class GenesysConnector implements Connector {
       reconcile(this.desk, read.value);
       return;
     }
+  }
+
+  private async serverCall(callId: string, signal?: AbortSignal): Promise<GCall | null> {
+    const read = attempt(readCurrentSession, await this.signIn.currentSession(signal));
+    if (!read.ok) throw new Refused('malformed-response', read.error);
+    return read.value.calls.find((c) => c.id === callId) ?? null;
   }
 
   // -------------------------------------------------------------------------------------------

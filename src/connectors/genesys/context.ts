@@ -8,6 +8,7 @@ import type { KvMap } from './kv.js';
 import type { Memo } from './mapping.js';
 import type { Ocs } from './ocs.js';
 import type { OcsRequestType } from './options.js';
+import type { GCall } from './read.js';
 import { Refused, segment, type Rest } from './rest.js';
 import type { Settings } from './settings.js';
 
@@ -18,8 +19,8 @@ export interface Ctx {
   readonly rest: Rest;
   readonly ocs: Ocs;
   readonly inbound: Inbound;
-  /** Read current-session and rebuild the desk from it. */
-  readonly resync: (signal?: AbortSignal) => Promise<void>;
+  /** The call as current-session lists it now, or null where it lists it no more. */
+  readonly serverCall: (callId: string, signal?: AbortSignal) => Promise<GCall | null>;
 }
 
 /** Refuse locally when the server's capabilities lack the operation right now. */
