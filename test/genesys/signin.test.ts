@@ -50,6 +50,19 @@ describe('Genesys connector: sign-in and reload', () => {
     expect(again.state.workflow.phase).to.equal('after-call');
   });
 
+  it('the page and the session connecting at once share one sign-in and one CometD session', async () => {
+    fake = await Fake.start();
+    const connector = await signedInConnector(fake);
+    const session = sessionOver(connector);
+    sessions.push(session);
+    const [byPage] = await Promise.all([connector.connect(), session.start()]);
+    expect(byPage.ok).to.equal(true);
+    expect(session.state.connection).to.equal('online');
+    const s = await fake.state();
+    expect(s.log.filter((h) => h.kind === 'http' && h.path === '/initialize-workspace')).to.have.length(1);
+    expect(s.wire.filter((w) => w.channel === '/meta/handshake')).to.have.length(1);
+  });
+
   it('the documented page pattern takes the code out of the URL, so a reload resumes on the session', async () => {
     fake = await Fake.start();
     const { code } = await fake.cmd<{ code: string }>('sign-in');

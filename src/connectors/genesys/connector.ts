@@ -42,6 +42,8 @@ export class GenesysConnector implements Connector {
   private readonly ctx: Ctx;
   private linkUp = false;
   private closing = false;
+  /** The connect in progress: a second caller (the page and the session) shares it. */
+  private connecting: Promise<Result<void>> | null = null;
 
   readonly messages$: Observable<ServerMessage>;
   readonly connection$: Observable<ConnectionState>;
@@ -80,9 +82,16 @@ export class GenesysConnector implements Connector {
   // -------------------------------------------------------------------------------------------
   // Connection
 
-  async connect(signal?: AbortSignal): Promise<Result<void>> {
+  connect(signal?: AbortSignal): Promise<Result<void>> {
+    if (this.desk.connection.value === 'online') return Promise.resolve(ok(undefined));
+    this.connecting ??= this.connectNow(signal).finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async connectNow(signal?: AbortSignal): Promise<Result<void>> {
     const { desk, signIn, s } = this;
-    if (desk.connection.value === 'online') return ok(undefined);
     try {
       await loadPhoneMetadata();
       if (this.notifications.running && signIn.initialized) {
