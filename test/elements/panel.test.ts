@@ -183,6 +183,16 @@ describe('<push-preview-panel>', () => {
     expect(DEFAULT_CONTACTS[6]!.fields.name).to.contain('<img'); // the seeded demo contact carries markup too
   });
 
+  it('the heading shows the number where the record has no name', async () => {
+    const state = reach('previewing', { at: Date.now() });
+    const chain = state.interaction!.chain;
+    const nameless = { ...state, interaction: { ...state.interaction!, chain: { ...chain, records: chain.records.map((r) => ({ ...r, fields: { company: 'ACME' } })) } } };
+    const panel = await fixture<PushPreviewPanel>(html`<push-preview-panel no-persist .connector=${new FixtureConnector(nameless)}></push-preview-panel>`);
+    await panel.ready();
+    const phone = chain.records.find((r) => r.handle === chain.activeHandle)!.phone;
+    await until(() => deepAll(panel.shadowRoot!, 'h3').some((h) => h.textContent === phone), 'the number as the heading');
+  });
+
   it('a refused request shows its reason and keeps what the agent typed', async () => {
     const connector = new SimulatedConnector({ agentId: 'agent-r', pushDelayMs: 30 });
     const { panel, session } = await panelOn(connector);

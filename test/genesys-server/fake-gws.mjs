@@ -1,10 +1,16 @@
 /**
  * A fake Genesys Workspace API v3 server for the connector's tests, written from
  * shared/spec/genesys-workspace-api.md (the § numbers below): REST under /workspace/v3 with the
- * WWE_CODE cookie as the session, CometD long polling (cometd-nodejs-server) on
- * /workspace/v3/notifications with BAYEUX_BROWSER, the outboundpreview interaction, voice calls,
- * and OCS user events over both transports. Listens on 127.0.0.1 only, on an ephemeral port.
+ * WORKSPACE_SESSIONID cookie as the session (a real GWS, §2.1), CometD long polling
+ * (cometd-nodejs-server) on /workspace/v3/notifications with BAYEUX_BROWSER, the outboundpreview
+ * interaction, voice calls, and OCS user events over both transports. Listens on 127.0.0.1 only,
+ * on an ephemeral port.
  *
+ * Stricter than the simulator, as a real server is (§3, §12): notifications are published on
+ * their channel and reach only the sessions subscribed to it (cometd-nodejs-server's own channel
+ * semantics, never a direct delivery); a handshake without the session cookie is answered with
+ * `/meta/disconnect`; an authorization code is good for one initialize-workspace; a topic other
+ * than the routed one is 501; a transfer is never confirmed unless `confirmTransfers` says so.
  * Where the simulator lacks a behaviour the client spec documents (conference, OCS errors,
  * stale records, chained records) this server does what the documentation says. It can be
  * mounted under a path prefix, as behind a proxy, so that servers of concurrent test pages do not
@@ -100,9 +106,13 @@ export class FakeWorkspaceApi {
       userProperties: [kv('interaction-workspace', 'kvlist', [kv('workspace.web-content', 'str', 'LocalSCAPISample')])],
       tenantDBID: 1, tenant: '', password: 'JohnSmith', defaultPlace: 'Place_JohnSmith', agentLogin: '+33298025003', dbid: 101,
     };
+    /** Authorization codes handed out and not used yet: each is good for one initialize-workspace. */
     this.codes = new Set();
-    this.sessionCode = null;
+    /** WORKSPACE_SESSIONID values of the signed-in sessions. */
+    this.sessionIds = new Set();
     this.sessionReady = false;
+    /** Every Bayeux session's handshake and subscriptions, in order: what a real server sees. */
+    this.wire = [];
     this.activated = null;
     this.topicSubscriptions = [];
     this.dn = { number: '+33298025003', switchName: 'SIP_Switch', agentId: '+33298025003', capabilities: ['ready', 'not-ready', 'dnd-on', 'set-forward', 'start-monitoring'], available: true, agentState: 'Ready', agentWorkMode: 'Unknown', timestamp: Date.now() };
@@ -126,6 +136,12 @@ export class FakeWorkspaceApi {
       /** Push no initialization messages at the handshake (whether a real server does is unverified, §3). */ noInitPush: false,
       /** Answer the initialization with state Failed. */ initFails: false,
       /** AddRecord's acknowledgement carries the request's record handle, not the new one's. */ addRecordAckWithoutHandle: false,
+      /** type → the acknowledgement name sent instead of the right one (a wrong acknowledgement). */ wrongAck: {},
+      /** REST ops (last path segment) answered 500 with an HTML error page and a stack trace (§1). */ htmlError: [],
+      /** Confirm transfers with events: the interaction leaves after transfer-agent, the call after single-step-transfer. */ confirmTransfers: false,
+      /** Confirm single-step-conference with the third party on the call (the simulator answers 500, §10.2). */ confirmConference: true,
+      /** Deliver a notification straight to every session, subscribed or not, as the simulator does (§3). */ deliverUnsubscribed: false,
+      /** REST ops (last path segment) that do what they say but whose events are lost. */ silent: [],
     };
     this.down = false;
     this.sessions = new Set();
@@ -137,6 +153,16 @@ export class FakeWorkspaceApi {
     this.bayeux = createCometDServer({ browserCookiePath: this.prefix || '/', browserCookieSameSite: 'Lax', browserCookieHttpOnly: true, timeout: 10_000 });
     this.bayeux.addListener('sessionAdded', (session) => this.onHandshake(session));
     this.bayeux.addListener('sessionRemoved', (session) => this.sessions.delete(session));
+    this.bayeux.addListener('subscribed', (channel, session) => this.onSubscribe(channel, session));
+    // A client's own /meta/disconnect (a page that goes away says so).
+    this.bayeux.addExtension({
+      incoming: (server, session, message, callback) => {
+        if (message.channel === '/meta/disconnect') this.wire.push({ session: session?.id ?? message.clientId, channel: '/meta/disconnect', client: true });
+        callback(undefined, true);
+      },
+    });
+    /** current-session answered 403 because the session was not set up yet (each a red console line in a browser). */
+    this.notReadyRefusals = 0;
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((e) => {
         if (!res.headersSent) {
@@ -214,6 +240,9 @@ export class FakeWorkspaceApi {
           interactions: [...this.interactions.values()],
           calls: [...this.calls.values()],
           sessions: this.sessions.size,
+          wire: this.wire,
+          notReadyRefusals: this.notReadyRefusals,
+          subscribers: Object.fromEntries(Object.values(CH).map((c) => [c, this.bayeux.getServerChannel(c)?.subscribers.length ?? 0])),
         };
       default:
         throw new Error(`unknown fake server action ${action}`);
@@ -234,36 +263,78 @@ export class FakeWorkspaceApi {
   // ---------------------------------------------------------------------------------------
   // Notifications
 
+  /** The session cookie of the HTTP request being handled (REST, or a Bayeux message). */
+  signedIn(req) {
+    const id = parseCookies(req?.headers.cookie).WORKSPACE_SESSIONID;
+    return id !== undefined && this.sessionIds.has(id);
+  }
+
   onHandshake(session) {
-    const cookies = parseCookies(this.bayeux.context.request?.headers.cookie);
-    if (!this.sessionCode || cookies.WWE_CODE !== this.sessionCode) {
-      // A handshake without WWE_CODE succeeds, then the server disconnects (§3).
-      this.later(0, () => session.disconnect());
+    this.wire.push({ session: session.id, channel: '/meta/handshake' });
+    if (!this.signedIn(this.bayeux.context.request)) {
+      // A handshake without the session cookie succeeds, then the server disconnects (§3).
+      // Sent on the session's first held /meta/connect, so the client reads it.
+      const refuse = () => {
+        session.removeListener('suspended', refuse);
+        this.wire.push({ session: session.id, channel: '/meta/disconnect', refused: true });
+        session.disconnect();
+      };
+      session.addListener('suspended', refuse);
       return;
     }
     this.sessions.add(session);
+    // The simulator pushes the initialization at the handshake, subscribed or not (§3).
+    if (this.faults.deliverUnsubscribed) this.later(0, () => this.sendInit());
+    // The agent's DN and channels come a little later (≈2 s in the simulator, §3), on their channels.
+    this.later(this.readyDelayMs, () => {
+      if (!this.sessions.has(session)) return;
+      this.sessionReady = true;
+      this.publishTo(session, CH.voice, { dn: this.dn, messageType: 'DnStateChanged' });
+      this.publishTo(session, CH.media, { media: { channels: Object.values(this.channels) }, messageType: 'ChannelStateChanged' });
+    });
+  }
+
+  onSubscribe(channel, session) {
+    this.wire.push({ session: session.id, channel: '/meta/subscribe', subscription: channel.name });
+    // The initialization state goes to whoever subscribes to it (the Genesys client waits for Complete there, §4).
+    if (channel.name === CH.init && this.sessions.has(session) && !this.faults.deliverUnsubscribed) this.later(0, () => this.sendInit());
+  }
+
+  sendInit() {
     const user = this.user;
     const at = new Date().toISOString();
     const progress = (pc) => ({ state: 'Executing', submittedAt: at, progress: { percentComplete: pc }, data: pc === 100 ? { user, configuration: {} } : {}, messageType: 'WorkspaceInitializationProgress' });
     if (this.faults.initFails) {
-      session.deliver(null, CH.init, { state: 'Failed', submittedAt: at, data: {}, messageType: 'WorkspaceInitializationFailed' });
+      this.push(CH.init, { state: 'Failed', submittedAt: at, data: {}, messageType: 'WorkspaceInitializationFailed' });
     } else if (!this.faults.noInitPush) {
-      session.deliver(null, CH.init, progress(50));
-      session.deliver(null, CH.init, progress(100));
-      session.deliver(null, CH.init, { state: 'Complete', submittedAt: at, data: { user, configuration: {} }, messageType: 'WorkspaceInitializationComplete' });
+      this.push(CH.init, progress(50));
+      this.push(CH.init, progress(100));
+      this.push(CH.init, { state: 'Complete', submittedAt: at, data: { user, configuration: {} }, messageType: 'WorkspaceInitializationComplete' });
     }
-    this.later(this.readyDelayMs, () => {
-      if (!this.sessions.has(session)) return;
-      session.deliver(null, CH.voice, { dn: this.dn, messageType: 'DnStateChanged' });
-      session.deliver(null, CH.media, { media: { channels: Object.values(this.channels) }, messageType: 'ChannelStateChanged' });
-      this.sessionReady = true;
-    });
   }
 
+  /** Publish once `session` has subscribed to the channel (now, or when it does). */
+  publishTo(session, channel, data) {
+    const subscribed = () => this.bayeux.getServerChannel(channel)?.subscribers.includes(session);
+    if (subscribed() || this.faults.deliverUnsubscribed) return this.push(channel, data);
+    const wait = (ch, s) => {
+      if (ch.name !== channel || s !== session) return;
+      this.bayeux.removeListener('subscribed', wait);
+      this.later(0, () => this.push(channel, data));
+    };
+    this.bayeux.addListener('subscribed', wait);
+  }
+
+  /** Publish on the channel: only its subscribers get it (cometd-nodejs-server's channel semantics). */
   push(channel, data) {
     const copies = this.faults.duplicate ? 2 : 1;
-    const deliver = (d) => {
-      for (let i = 0; i < copies; i++) for (const s of this.sessions) s.deliver(null, channel, JSON.parse(JSON.stringify(d)));
+    const publish = (ch, d) => {
+      for (let i = 0; i < copies; i++) {
+        const copy = JSON.parse(JSON.stringify(d));
+        // The simulator's way, on request only: straight to every session, subscribed or not (§3).
+        if (this.faults.deliverUnsubscribed) for (const s of this.sessions) s.deliver(null, ch, copy);
+        else this.bayeux.createServerChannel(ch).publish(null, copy);
+      }
     };
     if (this.faults.reorder) {
       const held = this.heldBack;
@@ -272,17 +343,17 @@ export class FakeWorkspaceApi {
         this.later(40, () => {
           if (this.heldBack?.data === data) {
             this.heldBack = null;
-            deliver(data);
+            publish(channel, data);
           }
         });
         return;
       }
       this.heldBack = null;
-      deliver(data);
-      for (let i = 0; i < copies; i++) for (const s of this.sessions) s.deliver(null, held.channel, JSON.parse(JSON.stringify(held.data)));
+      publish(channel, data);
+      publish(held.channel, held.data);
       return;
     }
-    deliver(data);
+    publish(channel, data);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -392,6 +463,12 @@ export class FakeWorkspaceApi {
     } else {
       reply([kv('GSW_USER_EVENT', 'str', 'RequestRejected'), kv('GSW_ERROR', 'str', `unknown request ${type}`)]);
     }
+    const wrong = this.faults.wrongAck[type];
+    if (wrong) {
+      // The last reply, the acknowledgement, named as another request's.
+      const last = replies.at(-1);
+      replies[replies.length - 1] = [...last.filter((p) => p.key !== 'GSW_USER_EVENT'), kv('GSW_USER_EVENT', 'str', wrong)];
+    }
     if (this.faults.dropAck[type] > 0) {
       this.faults.dropAck[type] -= 1;
       return { status: 200, body: { status: { code: 1 } }, events: [] };
@@ -467,19 +544,41 @@ export class FakeWorkspaceApi {
     }
     if (path === '/initialize-workspace') {
       const code = url.searchParams.get('code');
+      this.log.push({ kind: 'http', method: req.method, path, body, code });
+      // An authorization code is single-use: a second initialize-workspace with it is refused.
       if (!code || !this.codes.has(code)) return this.send(res, 403, { status: { code: 603, message: 'Unauthorized' } });
-      this.sessionCode = code;
-      res.setHeader('Set-Cookie', `WWE_CODE=${code}; Path=${this.prefix || '/'}; HttpOnly; SameSite=Lax`);
+      this.codes.delete(code);
+      const id = hex(16);
+      this.sessionIds.add(id);
+      res.setHeader('Set-Cookie', `WORKSPACE_SESSIONID=${id}; Path=${this.prefix || '/'}; HttpOnly; SameSite=Lax`);
       return this.send(res, 200, { status: { code: 1 } });
     }
-    const cookies = parseCookies(req.headers.cookie);
-    if (!this.sessionCode || cookies.WWE_CODE !== this.sessionCode) {
+    if (!this.signedIn(req)) {
       return path === '/current-session' ? this.send(res, 403, '') : this.send(res, 403, { status: { code: 603, message: 'Unauthorized' } });
     }
     this.log.push({ kind: 'http', method: req.method, path, body });
+    if (path === '/logout') {
+      // Ends the session; interactions and calls survive it (§2.1). GET redirects, POST (the client spec) answers.
+      this.sessionIds.delete(parseCookies(req.headers.cookie).WORKSPACE_SESSIONID);
+      const to = url.searchParams.get('redirect_uri');
+      if (req.method === 'GET' && to) {
+        res.statusCode = 302;
+        res.setHeader('Location', to);
+        res.end();
+        return;
+      }
+      return this.send(res, 200, { status: { code: 0 } });
+    }
     const op = path.split('/').at(-1);
     if (this.faults.hang.includes(op)) {
       this.hung.add(res);
+      return;
+    }
+    if (this.faults.htmlError.includes(op)) {
+      // What a server's framework answers on a crash: an HTML page with the stack and file paths.
+      res.statusCode = 500;
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(`<!DOCTYPE html>\n<html lang="en"><head><title>Error</title></head><body><pre>TypeError: Cannot read properties of undefined (reading 'participants')<br> &nbsp; &nbsp;at callOp (/opt/gws/lib/voice/calls.js:412:31)<br> &nbsp; &nbsp;at Layer.handle (/opt/gws/node_modules/express/lib/router/layer.js:95:5)</pre></body></html>`);
       return;
     }
     const out = this.route(req.method, path, body) ?? { status: 501, body: 'Not Implemented' };
@@ -487,7 +586,7 @@ export class FakeWorkspaceApi {
       this.hung.add(res);
       return;
     }
-    const events = out.events ?? [];
+    const events = this.faults.silent.includes(op) ? [] : out.events ?? [];
     if (this.faults.eventsAfterResponse) {
       this.send(res, out.status, out.body);
       this.later(5, () => events.forEach((e) => this.push(...e)));
@@ -513,13 +612,19 @@ export class FakeWorkspaceApi {
     const opId = body?.operationId;
     const done = (events = [], echo = true) => ({ status: 200, body: { status: { code: 1 }, operationId: echo && opId ? opId : hex(16) }, events });
     if (method === 'GET' && path === '/current-session') {
-      if (!this.sessionReady) return { status: 403, body: '' };
+      if (!this.sessionReady) {
+        this.notReadyRefusals += 1;
+        return { status: 403, body: '' };
+      }
       const channels = Object.values(this.channels).map((c) => (c.name === 'outboundpreview' ? { ...c, interactions: [...this.interactions.values()].map((i) => this.ixnWire(i)) } : c));
       return { status: 200, body: { status: { code: 0 }, data: { configuration: {}, user: { ...this.user, activeSession: { dn: this.dn, media: { channels }, calls: [...this.calls.values()] } } } } };
     }
     if (method !== 'POST') return null;
     if (path === '/media/topics/subscribe') {
       this.topicSubscriptions.push(data.topicList);
+      // Only the routed topic can be subscribed to.
+      const topics = (data.topicList ?? []).map((p) => p?.value);
+      if (!topics.every((t) => t === this.topic)) return { status: 501, body: 'Not Implemented' };
       return done();
     }
     if (path === '/activate-channels') {
@@ -586,7 +691,8 @@ export class FakeWorkspaceApi {
       case 'complete':
         return done([this.setIxn(ixn, { state: 'Completed' }, 'StatusChange', opId)]);
       case 'transfer-agent':
-        return done([this.setIxn(ixn, { state: 'Completed' }, 'StatusChange', opId)]);
+        // Answered, but it leaves this desk only when the server confirms it (confirmTransfers).
+        return done(this.faults.confirmTransfers ? [this.setIxn(ixn, { state: 'Completed' }, 'StatusChange', opId)] : []);
       case 'update-user-data':
         ixn.userData = mergeUserData(ixn.userData, data.userData ?? []);
         return done([this.setIxn(ixn, {}, 'PropertiesUpdated', opId)]);
@@ -631,9 +737,11 @@ export class FakeWorkspaceApi {
       case 'single-step-conference':
         // Documented by the client spec (§10.2); the simulator answers 500 here.
         if (!data.destination) return { status: 400, body: { message: 'Missing parameters' } };
+        if (!this.faults.confirmConference) return done([]);
         return done([ev({ participants: [...call.participants, { number: data.destination, role: 'RoleDestination' }] })]);
       case 'single-step-transfer':
         if (!data.destination) return { status: 400, body: { message: 'Missing parameters' } };
+        if (!this.faults.confirmTransfers) return done([]);
         return done([ev({ state: 'Released', participants: [{ role: 'RoleOrigination' }] })]);
       default:
         return { status: 501, body: 'Not Implemented' };

@@ -29,6 +29,20 @@ export interface FakeState {
   readonly interactions: readonly { id: string; state: string }[];
   readonly calls: readonly { id: string; state: string; userData: { key: string; value: unknown }[] }[];
   readonly sessions: number;
+  /** Each Bayeux session's handshake, subscriptions and refusal, in order. */
+  readonly wire: readonly WireEntry[];
+  /** current-session refused with 403 before the session was set up. */
+  readonly notReadyRefusals: number;
+  /** How many sessions are subscribed to each workspace channel. */
+  readonly subscribers: Readonly<Record<string, number>>;
+}
+export interface WireEntry {
+  readonly session: string;
+  readonly channel: string;
+  readonly subscription?: string;
+  readonly refused?: boolean;
+  /** The client's own /meta/disconnect. */
+  readonly client?: boolean;
 }
 
 export class Fake {

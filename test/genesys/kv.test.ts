@@ -46,3 +46,16 @@ describe('Genesys key/value data', () => {
     ]);
   });
 });
+
+describe('Genesys key/value data: nesting', () => {
+  it('refuses lists nested deeper than the cap with a clear error, not a stack overflow', async () => {
+    const { MAX_KV_DEPTH } = await import('../../src/connectors/genesys/kv.js');
+    const { Invalid } = await import('../../src/connectors/validate.js');
+    let deep: unknown = [{ key: 'leaf', type: 'str', value: 'x' }];
+    for (let i = 0; i < 20_000; i++) deep = [{ key: 'k', type: 'kvlist', value: deep }];
+    expect(() => readKv(deep, 'userData')).to.throw(Invalid, /nested deeper than/);
+    let ok: unknown = [{ key: 'leaf', type: 'str', value: 'x' }];
+    for (let i = 0; i < MAX_KV_DEPTH; i++) ok = [{ key: 'k', type: 'kvlist', value: ok }];
+    expect(() => readKv(ok, 'userData')).not.to.throw();
+  });
+});

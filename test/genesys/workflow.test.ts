@@ -304,31 +304,48 @@ describe('Genesys connector: the workflow', () => {
     expect(paths.findIndex((p) => p.endsWith('/reject'))).to.be.lessThan(paths.findIndex((p) => p.endsWith('/publish')));
   });
 
-  it('W-18: transfer while connected transfers the call and hands over the interaction', async () => {
+  it('W-18: transfer while connected is done when the server says so: the call released, then the interaction handed over', async () => {
     await setUp();
+    await fake.cmd('fault', { confirmTransfers: true });
     const id = await previewing(fake, session);
     await expectOk(session.dispatch({ type: 'connect' }));
     await phaseIs(session, 'connected');
     await expectOk(session.dispatch({ type: 'transfer', targetId: '+33298025000' }));
     expect(session.state.workflow.phase).to.equal('transferred');
     expect(session.state.workflow.call).to.equal(null);
-    const sst = (await fake.http()).find((h) => h.path.endsWith('/single-step-transfer'));
-    expect(sst?.body.data).to.deep.equal({ destination: '+33298025000' });
-    // The interaction follows the call without the desk waiting on it.
-    const handOff = `/media/outboundpreview/interactions/${id}/transfer-agent`;
-    for (let i = 0; i < 50 && !(await fake.http()).some((h) => h.path === handOff); i++) await new Promise((r) => setTimeout(r, 50));
-    expect((await fake.http()).some((h) => h.path === handOff)).to.equal(true);
+    const http = await fake.http();
+    expect(http.find((h) => h.path.endsWith('/single-step-transfer'))?.body.data).to.deep.equal({ destination: '+33298025000' });
+    expect(http.some((h) => h.path === `/media/outboundpreview/interactions/${id}/transfer-agent`)).to.equal(true);
+    expect((await fake.state()).interactions).to.have.length(0); // the server let it go
   });
 
-  it('W-18: a call transfer is done once the call has gone, though transfer-agent never answers (§8)', async () => {
-    await setUp({ requestTimeoutMs: 1500 });
+  it('W-18: a call transfer the server never confirms is a timeout refusal and the call stays connected', async () => {
+    await setUp({ eventTimeoutMs: 600 });
     await previewing(fake, session);
     await expectOk(session.dispatch({ type: 'connect' }));
     await phaseIs(session, 'connected');
-    await fake.cmd('fault', { hang: ['transfer-agent'] });
-    await expectOk(session.dispatch({ type: 'transfer', targetId: '+33298025000' }));
-    expect(session.state.workflow.phase).to.equal('transferred');
-    expect(session.state.workflow.call).to.equal(null);
+    const r = await session.dispatch({ type: 'transfer', targetId: '+33298025000' }); // the fake answers 200, then nothing
+    expect(r.ok).to.equal(false);
+    expect(session.state.refusal).to.deep.include({ reason: 'timeout' });
+    expect(session.state.workflow.phase).to.equal('connected');
+    expect((await fake.state()).interactions[0]!.state).to.equal('Processing');
+  });
+
+  it('W-18: when the call has gone but the interaction is never handed over, the record is still processed here', async () => {
+    await setUp({ requestTimeoutMs: 800 });
+    await fake.cmd('fault', { confirmTransfers: true, hang: ['transfer-agent'] });
+    const id = await previewing(fake, session);
+    await expectOk(session.dispatch({ type: 'connect' }));
+    await phaseIs(session, 'connected');
+    const r = await session.dispatch({ type: 'transfer', targetId: '+33298025000' });
+    expect(r.ok).to.equal(false);
+    expect(session.state.refusal?.reason).to.equal('timeout');
+    // Not "transferred": the call went, the interaction did not; wrap-up ends with RecordProcessed.
+    await phaseIs(session, 'after-call');
+    await expectOk(session.dispatch({ type: 'set-disposition', code: 'SALE' }));
+    await expectOk(session.dispatch({ type: 'mark-done' }));
+    expect((await fake.ocs()).at(-1)!.type).to.equal('RecordProcessed');
+    expect((await fake.http()).some((h) => h.path === `/media/outboundpreview/interactions/${id}/complete`)).to.equal(true);
   });
 
   it('a dial the switch refuses (EventError) is a refusal with its text; the preview stays', async () => {
@@ -440,13 +457,29 @@ describe('Genesys connector: the workflow', () => {
     expect(http.some((h) => h.path.endsWith(`${id}/complete`))).to.equal(false);
   });
 
-  it('W-11: transfer before dialing hands the interaction to the target', async () => {
+  it('W-11: transfer before dialing hands the interaction to the target, done when the server takes it away', async () => {
     await setUp();
+    await fake.cmd('fault', { confirmTransfers: true });
     const id = await previewing(fake, session);
     await expectOk(session.dispatch({ type: 'transfer', targetId: '+33298025000' }));
     expect(session.state.workflow.phase).to.equal('transferred');
     expect(session.state.workflow.ended?.target?.name).to.equal('Kate London');
     const t = (await fake.http()).find((h) => h.path === `/media/outboundpreview/interactions/${id}/transfer-agent`);
     expect(t?.body.data).to.deep.equal({ agentId: '+33298025000' });
+  });
+
+  it('W-11: a transfer the server answers but never confirms is a timeout refusal; the preview stays, and its record is processed before it is completed', async () => {
+    await setUp({ eventTimeoutMs: 600 });
+    const id = await previewing(fake, session);
+    const r = await session.dispatch({ type: 'transfer', targetId: '+33298025000' });
+    expect(r.ok).to.equal(false);
+    expect(session.state.refusal).to.deep.include({ reason: 'timeout' });
+    expect(session.state.workflow.phase).to.equal('previewing');
+    // The desk works on: the record is processed and only then is the interaction completed.
+    await expectOk(session.dispatch({ type: 'set-disposition', code: 'SALE' }));
+    await expectOk(session.dispatch({ type: 'mark-done' }));
+    const paths = (await fake.http()).map((h) => h.path);
+    expect((await fake.ocs()).at(-1)!.type).to.equal('RecordProcessed');
+    expect(paths.indexOf(`/media/outboundpreview/interactions/${id}/complete`)).to.be.greaterThan(paths.indexOf(`/media/outboundpreview/interactions/${id}/transfer-agent`));
   });
 });

@@ -16,6 +16,8 @@ export interface KvPair {
 export type KvMap = ReadonlyMap<string, KvPair>;
 
 const MAX_PAIRS = 2000;
+/** Nested KV lists deeper than this are refused: no real record nests this far, and recursion must stay bounded. */
+export const MAX_KV_DEPTH = 32;
 
 function typeOf(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
@@ -24,9 +26,10 @@ function typeOf(value: unknown): string {
 }
 
 /** Read user data in either shape. Absent data is an empty map; anything else throws {@link Invalid}. */
-export function readKv(v: unknown, path: string): KvMap {
+export function readKv(v: unknown, path: string, depth = 0): KvMap {
   const out = new Map<string, KvPair>();
   if (v === undefined || v === null) return out;
+  if (depth > MAX_KV_DEPTH) throw new Invalid(path, `key/value lists nested deeper than ${MAX_KV_DEPTH} levels`);
   if (Array.isArray(v)) {
     if (v.length > MAX_PAIRS) throw new Invalid(path, 'too many pairs');
     v.forEach((item, i) => {
@@ -34,7 +37,7 @@ export function readKv(v: unknown, path: string): KvMap {
       const p = item as Record<string, unknown>;
       if (typeof p.key !== 'string' || p.key.length === 0 || p.key.length > 200) throw new Invalid(`${path}[${i}].key`, 'expected a key');
       const type = typeof p.type === 'string' ? p.type : typeOf(p.value);
-      const value = type === 'kvlist' && Array.isArray(p.value) ? readKv(p.value, `${path}[${i}].value`) : p.value;
+      const value = type === 'kvlist' && Array.isArray(p.value) ? readKv(p.value, `${path}[${i}].value`, depth + 1) : p.value;
       out.set(p.key, { key: p.key, type, value });
     });
     return out;

@@ -26,8 +26,14 @@ export type GenesysAuth =
   | { readonly kind: 'bearer'; readonly token: string };
 
 export interface GenesysConnectorOptions {
-  /** Where the Workspace API lives, e.g. `https://gws.example.com` (no trailing `/workspace/v3`). */
+  /**
+   * Where the Workspace API lives, e.g. `https://gws.example.com` (no trailing `/workspace/v3`).
+   * Refused (the constructor throws) with a query or a fragment, and over `http://` except on the
+   * loopback host unless {@link allowInsecureHttp}.
+   */
   readonly baseUrl: string;
+  /** Allow an `http://` base URL on a host other than the loopback one (a lab, never production). Default false. */
+  readonly allowInsecureHttp?: boolean;
   /** Default `{kind: 'session'}`. */
   readonly auth?: GenesysAuth;
   /**
@@ -56,7 +62,12 @@ export interface GenesysConnectorOptions {
   /** Also set the voice DN Ready / Not Ready with the outboundpreview channel (W-2). Default true. */
   readonly voiceStatus?: boolean;
   readonly ocs?: {
-    /** Topic publish on Interaction Server (A) or a T-Server user event on the DN (B). Default `topic`. */
+    /**
+     * Topic publish on Interaction Server (A) or a T-Server user event on the DN (B). Default
+     * `topic`, and when the server answers the topic 501 or 404 (not routed there) the connector
+     * says so once (console and `pp-error`) and carries the requests over `voice`. Set it to keep
+     * to one transport whatever the server answers.
+     */
     readonly transport?: 'topic' | 'voice';
     /** With the topic transport, subscribe to the topic at login (`media/topics/subscribe`). Default true. */
     readonly subscribeTopic?: boolean;
@@ -93,8 +104,17 @@ export interface GenesysConnectorOptions {
   readonly campaign?: Partial<Campaign>;
   /** `GSW_FROM`/`GSW_UNTIL` unit (spec §7: seconds from midnight, unverified). Default `seconds`. */
   readonly callWindowUnit?: 'seconds' | 'minutes';
-  /** Region for numbers without a leading `+`. Default `US`. */
+  /**
+   * Region (ISO 3166 alpha-2) of numbers without a leading `+`: the Chained Records tab and Connect
+   * check a number the same way, read in this region. Default `US`.
+   */
   readonly defaultCountry?: string;
+  /**
+   * The record field the preview heading shows as the contact's name (Genesys records rarely have
+   * a `name`), e.g. `CustomerName`; edits to the name go back under that key. Default `name`.
+   * Without one the heading shows the number.
+   */
+  readonly nameField?: string;
   /** Time zone when the record carries no `GSW_TZ_NAME`. Default `UTC`. */
   readonly defaultTimeZone?: string;
   /** The make-call destination for the number Connect dials (W-9: maybe edited). Default: as typed. */
@@ -117,10 +137,16 @@ export interface GenesysConnectorOptions {
    * real server pushes them then, §3). Default 2 s.
    */
   readonly initPushWaitMs?: number;
+  /**
+   * Before reading current-session, how long to wait for the channel states a server sends once
+   * the CometD session is set up (the simulator refuses current-session with 403 until then, §12.10).
+   * Default 3 s.
+   */
+  readonly sessionReadyWaitMs?: number;
   /** CometD back-off between reconnect attempts. */
   readonly backoffIncrementMs?: number;
   readonly maxBackoffMs?: number;
-  /** Debug notes (unknown messages and the like). Default: `console.debug`. */
+  /** Debug notes (unknown messages, full server error bodies and the like). Default: `console.debug`. */
   readonly debug?: (message: string, data?: unknown) => void;
 }
 

@@ -34,6 +34,8 @@ export interface GParticipant {
 
 export interface GCall {
   readonly id: string;
+  /** The call's id before a transfer or conference changed it (the Genesys client follows it). */
+  readonly previousConnId: string | null;
   readonly state: string;
   readonly capabilities: readonly string[];
   readonly userData: KvMap;
@@ -84,6 +86,12 @@ function str(o: Obj, k: string, path: string, max = 2000): string {
   if (typeof v !== 'string' || v.length === 0 || v.length > max) throw new Invalid(`${path}.${k}`, 'expected a string');
   return v;
 }
+/** An id used in REST paths: never `.` or `..`, which a URL resolves away (issue 12). */
+function id(o: Obj, path: string): string {
+  const v = str(o, 'id', path, 200);
+  if (v === '.' || v === '..') throw new Invalid(`${path}.id`, 'not a usable id');
+  return v;
+}
 function optStr(o: Obj, k: string, path: string, max = 2000): string | null {
   const v = o[k];
   if (v === undefined || v === null) return null;
@@ -122,7 +130,7 @@ export function readUser(v: unknown, path = 'user'): GUser {
 export function readInteraction(v: unknown, path = 'interaction'): GInteraction {
   const o = obj(v, path);
   return {
-    id: str(o, 'id', path, 200),
+    id: id(o, path),
     state: str(o, 'state', path, 100),
     mediatype: optStr(o, 'mediatype', path, 100) ?? 'outboundpreview',
     capabilities: strings(o, 'capabilities', path),
@@ -136,7 +144,8 @@ export function readCall(v: unknown, path = 'call'): GCall {
   const parts = o.participants;
   if (parts !== undefined && parts !== null && (!Array.isArray(parts) || parts.length > 50)) throw new Invalid(`${path}.participants`, 'expected a list');
   return {
-    id: str(o, 'id', path, 200),
+    id: id(o, path),
+    previousConnId: optStr(o, 'previousConnId', path, 200),
     state: str(o, 'state', path, 100),
     capabilities: strings(o, 'capabilities', path),
     userData: readKv(o.userData, `${path}.userData`),

@@ -13,7 +13,7 @@ import { shortcutLabel } from '../internal/shortcuts.js';
  *
  * @summary Contact and campaign preview with Accept / Reject and the countdown.
  * @csspart form - The whole preview.
- * @csspart contact - The contact's name and company.
+ * @csspart contact - The contact's name (the number where the record has none) and company.
  * @csspart details - The list of record and campaign data.
  * @csspart countdown - The time left to accept.
  * @csspart banner - The stale or ended notice.
@@ -96,7 +96,7 @@ export class PushPreviewForm extends PushPreviewElement {
     const policyDial = wf.campaign?.timeoutPolicy === 'dial';
     return html`<section part="form" aria-label=${t.previewForm}>
       <div part="contact">
-        <h3>${name}</h3>
+        <h3>${name || rec.phone}</h3>
         ${company ? html`<p class="company muted">${company}</p>` : nothing}
       </div>
       ${wf.phase === 'ringing'

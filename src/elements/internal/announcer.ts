@@ -41,7 +41,8 @@ export class Announcer implements ReactiveController {
     switch (n.kind) {
       case 'offered': {
         const i = n.state.interaction!;
-        const name = activeRecord(i.chain)?.fields.name ?? '';
+        const record = activeRecord(i.chain);
+        const name = record?.fields.name || record?.phone || '';
         return t.announceOffered(name, Math.round((i.acceptDeadline - i.offeredAt) / 1000));
       }
       case 'time-running-out':
