@@ -96,9 +96,12 @@ export async function signedInConnector(fake: Fake, opts: TestOptions = {}): Pro
     agentId: 'JohnSmith',
     campaign: TEST_CAMPAIGN,
     ocs: { topic: '<tenant-id>@<place>' },
-    requestTimeoutMs: 3000,
-    ackTimeoutMs: 3000,
-    eventTimeoutMs: 3000,
+    // The connector's own deadlines run on real time: where a test needs one to pass, it is a
+    // bound for a hang (a loaded machine answers a local fake in far less); where a test needs one
+    // to fire, it sets a short one that still leaves a loaded machine room for the steps before.
+    requestTimeoutMs: 10_000,
+    ackTimeoutMs: 10_000,
+    eventTimeoutMs: 10_000,
     backoffIncrementMs: 100,
     maxBackoffMs: 500,
     debug: () => undefined,

@@ -70,7 +70,7 @@ describe('Genesys connector: recovery', () => {
       agentId: 'JohnSmith',
       campaign: TEST_CAMPAIGN,
       ocs: { topic: '<tenant-id>@<place>' },
-      eventTimeoutMs: 3000,
+      eventTimeoutMs: 10_000,
       debug: () => undefined,
     });
     const reloaded = sessionOver(again);
@@ -98,7 +98,7 @@ describe('Genesys connector: recovery', () => {
     session.dispose();
     await fake.cmd('fault', { noInitPush: true });
     const notes: string[] = [];
-    const again = new GenesysConnector({ baseUrl: fake.base, auth: { kind: 'session' }, agentId: 'JohnSmith', campaign: TEST_CAMPAIGN, ocs: { topic: '<tenant-id>@<place>' }, eventTimeoutMs: 3000, initPushWaitMs: 300, debug: (m) => notes.push(m) });
+    const again = new GenesysConnector({ baseUrl: fake.base, auth: { kind: 'session' }, agentId: 'JohnSmith', campaign: TEST_CAMPAIGN, ocs: { topic: '<tenant-id>@<place>' }, eventTimeoutMs: 10_000, initPushWaitMs: 300, debug: (m) => notes.push(m) });
     const reloaded = sessionOver(again);
     extra.push(reloaded);
     await reloaded.start();
@@ -142,7 +142,7 @@ describe('Genesys connector: recovery', () => {
     await setUp();
     const id = await ringing(fake, session);
     session.dispose();
-    const again = new GenesysConnector({ baseUrl: fake.base, agentId: 'JohnSmith', campaign: TEST_CAMPAIGN, eventTimeoutMs: 3000, debug: () => undefined });
+    const again = new GenesysConnector({ baseUrl: fake.base, agentId: 'JohnSmith', campaign: TEST_CAMPAIGN, eventTimeoutMs: 10_000, debug: () => undefined });
     const reloaded = sessionOver(again);
     extra.push(reloaded);
     await reloaded.start();

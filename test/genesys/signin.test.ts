@@ -26,7 +26,7 @@ describe('Genesys connector: sign-in and reload', () => {
         agentId: 'JohnSmith',
         campaign: TEST_CAMPAIGN,
         ocs: { topic: '<tenant-id>@<place>' },
-        eventTimeoutMs: 3000,
+        eventTimeoutMs: 10_000,
         debug: () => undefined,
       });
     const first = sessionOver(page(code));
