@@ -24,8 +24,10 @@ const createPage = async ({ context }) => {
 if (wanted.includes('chromium')) {
   browsers.push(chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs }, createPage }));
 }
+// Firefox runs one file at a time: its windows share one keyboard focus, and a window the runner
+// opens for the next file takes it from a keyboard walk under way (Log in focused, Enter lost).
 if (wanted.includes('firefox')) {
-  browsers.push(chromeLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true }, createPage }));
+  browsers.push(chromeLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true }, createPage, concurrency: 1 }));
 }
 
 export default {

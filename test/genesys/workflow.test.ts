@@ -282,7 +282,7 @@ describe('Genesys connector: the workflow', () => {
     const hung = await session.dispatch({ type: 'disconnect' });
     expect(hung.ok).to.equal(false);
     expect(session.state.refusal?.reason).to.equal('timeout');
-    expect(Date.now() - started).to.be.lessThan(2500);
+    expect(Date.now() - started, "the connector’s deadline, not the session’s 15 s one").to.be.lessThan(12_000);
     expect(session.state.workflow.phase).to.equal('connected');
   });
 
