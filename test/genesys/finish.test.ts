@@ -108,7 +108,7 @@ describe('Genesys connector: every record finishes', () => {
   });
 
   it('W-17: a conference the server never confirms is a timeout refusal; the call stays as it was and Disconnect works', async () => {
-    await setUp({ eventTimeoutMs: 600 });
+    await setUp({ eventTimeoutMs: 2000 });
     await fake.cmd('fault', { confirmConference: false });
     await previewing(fake, session);
     await expectOk(session.dispatch({ type: 'connect' }));
@@ -122,7 +122,7 @@ describe('Genesys connector: every record finishes', () => {
   });
 
   it('W-22: a release whose event never comes is not “did not answer in time” when the server has released the call', async () => {
-    await setUp({ eventTimeoutMs: 600 });
+    await setUp({ eventTimeoutMs: 2000 });
     await previewing(fake, session);
     await expectOk(session.dispatch({ type: 'connect' }));
     await phaseIs(session, 'connected');

@@ -96,9 +96,10 @@ export async function signedInConnector(fake: Fake, opts: TestOptions = {}): Pro
     agentId: 'JohnSmith',
     campaign: TEST_CAMPAIGN,
     ocs: { topic: '<tenant-id>@<place>' },
-    requestTimeoutMs: 3000,
-    ackTimeoutMs: 3000,
-    eventTimeoutMs: 3000,
+    // Well above what a loaded CI machine takes; tests of a timeout set their own.
+    requestTimeoutMs: 8000,
+    ackTimeoutMs: 8000,
+    eventTimeoutMs: 8000,
     backoffIncrementMs: 100,
     maxBackoffMs: 500,
     debug: () => undefined,

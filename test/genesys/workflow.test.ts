@@ -206,14 +206,14 @@ describe('Genesys connector: the workflow', () => {
   });
 
   it('a lost acknowledgement is a timeout refusal, and the agent’s edits are kept', async () => {
-    await setUp({ ackTimeoutMs: 600 });
+    await setUp({ ackTimeoutMs: 2000 });
     await previewing(fake, session);
     const handle = session.state.workflow.interaction!.chain.activeHandle;
     session.edit({ kind: 'field', handle, name: 'CustomerName', value: 'Yamada Jiro' });
     await fake.cmd('fault', { dropAck: { UpdateCallCompletionStats: 1 } });
     const started = Date.now();
     const r = await session.dispatch({ type: 'update-record', handle, fields: { CustomerName: 'Yamada Jiro' } });
-    expect(Date.now() - started).to.be.lessThan(3000); // no hang
+    expect(Date.now() - started).to.be.lessThan(8000); // no hang: the connector's own timeout, not the session's
     expect(r.ok).to.equal(false);
     expect(session.state.refusal?.reason).to.equal('timeout');
     expect(session.state.drafts.fields[handle]).to.deep.equal({ CustomerName: 'Yamada Jiro' });
@@ -226,7 +226,7 @@ describe('Genesys connector: the workflow', () => {
   });
 
   it('a late acknowledgement within the time is fine; a GSW_ERROR is a refusal with its text', async () => {
-    await setUp({ ackTimeoutMs: 1500 });
+    await setUp({ ackTimeoutMs: 4000 });
     await previewing(fake, session);
     await fake.cmd('fault', { delayAckMs: { RecordReschedule: 300 } });
     await expectOk(session.dispatch({ type: 'reschedule', at: Date.now() + 7200_000, callbackType: 'campaign' }));
@@ -260,7 +260,7 @@ describe('Genesys connector: the workflow', () => {
   });
 
   it('refuses locally, without a request, what the server’s capabilities lack; a request that hangs is a timeout', async () => {
-    await setUp({ requestTimeoutMs: 500 });
+    await setUp({ requestTimeoutMs: 2000 });
     await previewing(fake, session);
     await expectOk(session.dispatch({ type: 'connect' }));
     await phaseIs(session, 'connected');
@@ -282,7 +282,7 @@ describe('Genesys connector: the workflow', () => {
     const hung = await session.dispatch({ type: 'disconnect' });
     expect(hung.ok).to.equal(false);
     expect(session.state.refusal?.reason).to.equal('timeout');
-    expect(Date.now() - started).to.be.lessThan(2500);
+    expect(Date.now() - started).to.be.lessThan(8000);
     expect(session.state.workflow.phase).to.equal('connected');
   });
 
@@ -320,7 +320,7 @@ describe('Genesys connector: the workflow', () => {
   });
 
   it('W-18: a call transfer the server never confirms is a timeout refusal and the call stays connected', async () => {
-    await setUp({ eventTimeoutMs: 600 });
+    await setUp({ eventTimeoutMs: 2000 });
     await previewing(fake, session);
     await expectOk(session.dispatch({ type: 'connect' }));
     await phaseIs(session, 'connected');
@@ -332,7 +332,7 @@ describe('Genesys connector: the workflow', () => {
   });
 
   it('W-18: when the call has gone but the interaction is never handed over, the record is still processed here', async () => {
-    await setUp({ requestTimeoutMs: 800 });
+    await setUp({ requestTimeoutMs: 2000 });
     await fake.cmd('fault', { confirmTransfers: true, hang: ['transfer-agent'] });
     const id = await previewing(fake, session);
     await expectOk(session.dispatch({ type: 'connect' }));
@@ -469,7 +469,7 @@ describe('Genesys connector: the workflow', () => {
   });
 
   it('W-11: a transfer the server answers but never confirms is a timeout refusal; the preview stays, and its record is processed before it is completed', async () => {
-    await setUp({ eventTimeoutMs: 600 });
+    await setUp({ eventTimeoutMs: 2000 });
     const id = await previewing(fake, session);
     const r = await session.dispatch({ type: 'transfer', targetId: '+33298025000' });
     expect(r.ok).to.equal(false);
