@@ -114,9 +114,10 @@ async function interactionCommand(ctx: Ctx, command: InteractionCommand, memo: M
         if (s.ocs.rejectOrder !== 'ocs-first') await ocsRequest(ctx, 'RecordReject', memo, memo.record.handle, [], signal);
       } catch (e) {
         memo.ending = null;
-        // The countdown ran out and the reject could not be made: never left ringing at 0 s with
-        // Accept still offered; the agent sees why and dismisses it.
-        if (command.auto && !isAbort(e) && desk.memos.has(memo.id)) {
+        // The countdown ran out and the reject could not be made (refused, or cut off by the
+        // session's deadline): never left ringing at 0 s with Accept still offered; the agent sees
+        // why and dismisses it.
+        if (command.auto && desk.memos.has(memo.id)) {
           const why = e instanceof Refused ? e.detail ?? e.reason : errorText(e);
           desk.emit({ type: 'failed', interactionId: memo.id, detail: `the automatic reject could not be sent (${why})` });
         }
