@@ -6,14 +6,26 @@
 //    tag for other frameworks' template and JSX type checking (push-preview-elements/frameworks).
 // `node scripts/make-react.mjs --check` fails when the committed files differ from what it makes.
 //
-// Hand-written because the maintained tools do not type our events, tried on this manifest:
-//  - @wc-toolkit/react-wrappers 1.0.0: with stronglyTypedEvents it types onPpDone's argument as
-//    CustomEvent<PpDoneEvent> (the event class taken for the detail), without it as
-//    CustomEventPushPreviewPanelPpDoneEvent, a name it never declares; it imports the classes
-//    and event types from the same path it imports to register the tag (our define modules
-//    register, the main entry exports the types);
-//  - @wc-toolkit/jsx-types 1.8.2 (for src/frameworks): names the event classes without importing
-//    them, 18 TS2304 errors in its own file.
+// Hand-written because the maintained tools do not type our events (classes that extend Event,
+// not CustomEvent), tried on this manifest (2026-12-01):
+//  - custom-element-react-wrappers 1.7.3 (the newest), with
+//    `modulePath: (c, tag) => \`push-preview-elements/define/${tag}.js\``: every event prop is
+//    `onPpDone?: (event: CustomEvent<PpDoneEvent>) => void;` (its PushPreviewPanel.d.ts, line 101;
+//    likewise the other 8 events and PushPreviewSession). No option changes it: its getEventType()
+//    returns `CustomEvent<${type}>` unless `event.custom` is set, and its getEventNames() never
+//    sets it. It also imports the element and the event classes from the module it registers the
+//    tag with (`import { PushPreviewPanel as PushPreviewPanelElement, PpPreviewOfferedEvent, … }
+//    from "push-preview-elements/define/push-preview-panel.js"`), which exports neither, and it
+//    writes .js + .d.ts, not sources our build and tests take;
+//  - @wc-toolkit/react-wrappers: 1.0.0 is still its only version on npm. With stronglyTypedEvents
+//    it types onPpDone's argument as CustomEvent<PpDoneEvent> (the event class taken for the
+//    detail), without it as CustomEventPushPreviewPanelPpDoneEvent, a name it never declares; it
+//    imports the classes and event types from the same path it imports to register the tag (our
+//    define modules register, the main entry exports the types).
+// src/frameworks stays here too, for Vue and Svelte: @wc-toolkit/jsx-types (now used for React,
+// Preact and Solid JSX, see scripts/integrations.mjs) has no Vue or Svelte output, and
+// custom-element-vuejs-integration 1.4.0 / custom-element-svelte-integration 1.2.0 type every
+// handler `(e: CustomEvent<PpDoneEvent>) => void` as well.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { elements, readManifest, sourcePath } from './cem.mjs';

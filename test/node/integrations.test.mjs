@@ -1,5 +1,5 @@
 // The editor data in the package is what wc-toolkit's tools make from the committed manifest,
-// and it knows all ten tags.
+// and it knows all ten tags; so are the JSX types (push-preview-elements/jsx).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -24,5 +24,22 @@ test('VS Code and JetBrains data list every tag, with the events the manifest li
     assert.deepEqual(elements.find((e) => e.name === d.tagName).events.map((e) => e.name), (d.events ?? []).map((e) => e.name), `<${d.tagName}> events`);
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
   assert.equal(pkg['web-types'], './web-types.json');
-  for (const f of files.keys()) assert.ok(pkg.files.includes(f), `${f} is not in package.json files`);
+  for (const f of files.keys()) assert.ok(pkg.files.includes(f) || pkg.files.includes(`${f.split('/')[0]}/`), `${f} is not in package.json files`);
+});
+
+test('the JSX types (push-preview-elements/jsx) hold every tag, each event handler typed with its class', () => {
+  const jsx = files.get('jsx/index.d.ts');
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  assert.deepEqual(pkg.exports['./jsx'], { types: './jsx/index.d.ts' });
+  const block = (name) => jsx.slice(jsx.indexOf(`export type ${name} = {`), jsx.indexOf('\n};', jsx.indexOf(`export type ${name} = {`)));
+  for (const [type, on] of [['CustomElements', 'onpp-'], ['CustomElementsSolidJs', 'on:pp-']]) {
+    const b = block(type);
+    for (const tag of tags) assert.match(b, new RegExp(`"${tag}": Partial<`), `${type} has no <${tag}>`);
+    for (const d of manifest.modules.flatMap((m) => m.declarations ?? []).filter((x) => x.customElement))
+      for (const e of d.events ?? [])
+        assert.match(jsx, new RegExp(`"${on}${e.name.slice(3)}"\\?:\\s*\\(?\\(e: ${e.type.text}\\) => void\\)?`), `<${d.tagName}> ${e.name} is not typed ${e.type.text}`);
+  }
+  // Every event class the file names is imported.
+  const imported = new Set([...jsx.matchAll(/import type \{([^}]*)\} from "push-preview-elements"/g)].flatMap((m) => m[1].split(',').map((x) => x.trim())));
+  for (const [, name] of jsx.matchAll(/\(e: (Pp\w*Event)\) => void/g)) assert.ok(imported.has(name), `${name} is named but not imported`);
 });

@@ -92,3 +92,20 @@ test('elements document only their public API', () => {
   for (const el of declarations.filter((d) => d.customElement))
     for (const m of el.members ?? []) assert.ok(!m.static && (m.privacy ?? 'public') === 'public', `<${el.tagName}>.${m.name} is ${m.privacy ?? 'static'}`);
 });
+
+test('every --pp-* custom property an element reads is documented on it (@cssproperty), with a description', () => {
+  const uses = (file) => new Set([...readFileSync(file, 'utf8').matchAll(/var\(\s*(--pp-[a-z0-9-]+)/g)].map((m) => m[1]));
+  const tokens = uses('src/elements/internal/tokens.ts');
+  assert.ok(tokens.size >= 18, `tokens.ts reads ${tokens.size} --pp-* properties`);
+  for (const el of declarations.filter((d) => d.customElement)) {
+    const file = el.modulePath.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts');
+    const source = readFileSync(file, 'utf8');
+    // PushPreviewElement's styles are the tokens; the session includes them itself.
+    const read = new Set([...uses(file), ...(/extends PushPreviewElement\b/.test(source) ? tokens : [])]);
+    const documented = new Map((el.cssProperties ?? []).map((p) => [p.name, p.description]));
+    for (const name of read) {
+      assert.ok(documented.has(name), `<${el.tagName}> reads ${name} but does not document it (@cssproperty)`);
+      assert.ok(documented.get(name)?.trim(), `<${el.tagName}>'s ${name} has no description`);
+    }
+  }
+});

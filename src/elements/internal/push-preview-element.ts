@@ -27,6 +27,30 @@ export interface ActionButton {
 
 export const VERSION = '0.1.0';
 
+/**
+ * The base class of the workflow elements. Its design tokens (the CSS custom properties below, each
+ * with a default that follows the page's `color-scheme`) apply to every element that extends it;
+ * the manifest lists them on each element (inherited).
+ *
+ * @cssproperty --pp-color-surface - Background.
+ * @cssproperty --pp-color-surface-alt - Secondary background (the campaign indicator when idle).
+ * @cssproperty --pp-color-text - Text colour.
+ * @cssproperty --pp-color-muted - Secondary text colour; also the agent status dot when not ready.
+ * @cssproperty --pp-color-border - Border colour.
+ * @cssproperty --pp-color-accent - Accent: primary buttons, the active record, the selected tab.
+ * @cssproperty --pp-color-on-accent - Text on the accent colour.
+ * @cssproperty --pp-color-danger - Danger buttons, refusal reasons, invalid inputs.
+ * @cssproperty --pp-color-on-danger - Text on the danger colour.
+ * @cssproperty --pp-color-success - The agent status dot when ready.
+ * @cssproperty --pp-color-campaign - The Outbound Campaign indicator colour.
+ * @cssproperty --pp-color-on-campaign - Text on the campaign colour.
+ * @cssproperty --pp-color-warning-bg - Background of the stale or ended preview notice.
+ * @cssproperty --pp-focus-ring - Focus ring colour.
+ * @cssproperty --pp-radius - Corner radius.
+ * @cssproperty --pp-space - Base spacing.
+ * @cssproperty --pp-font-family - Font family.
+ * @cssproperty --pp-font-size - Base font size.
+ */
 export abstract class PushPreviewElement extends LitElement {
   static version = VERSION;
   static override styles = [tokens];

@@ -16,6 +16,9 @@ import { tokens } from '../internal/tokens.js';
  * @summary The session provider: one workflow shared by the elements inside it.
  * @slot - The page region whose elements share the session.
  * @csspart live-region - The visually hidden live region announcing workflow changes.
+ * @cssproperty --pp-font-family - Font family of the region (inherited by its content).
+ * @cssproperty --pp-font-size - Base font size of the region (inherited by its content).
+ * @cssproperty --pp-color-text - Text colour of the region (inherited by its content).
  * @event {PpPreviewOfferedEvent} pp-preview-offered - A preview was pushed and rings (W-3). `detail.record` is the contact's active record.
  * @event {PpAcceptedEvent} pp-accepted - The agent accepted the preview (W-4).
  * @event {PpRejectedEvent} pp-rejected - The preview was rejected, by the agent or the timeout (`detail.auto`) (W-5, W-6).
