@@ -14,9 +14,9 @@ const VALIDATOR = ['test/connectors/validate.test.ts', 'test/connectors/simulate
 
 /** [area, file, text to find (exactly once), its replacement, what the bug is] */
 const MUTANTS = [
-  ['domain', 'src/domain/machine.ts', 'call && call.parties >= MAX_CONFERENCE_PARTIES', 'call && call.parties > MAX_CONFERENCE_PARTIES', 'W-17 a 4th party allowed'],
-  ['domain', 'src/domain/machine.ts', "if (state.campaign?.telephony !== 'sip') return { reason: 'recording-unavailable' }", "if (state.campaign?.telephony === 'none') return { reason: 'recording-unavailable' }", 'W-20 recording off SIP'],
-  ['domain', 'src/domain/machine.ts', "return { reason: state.phase === 'stale' ? 'stale' : 'not-allowed' };", "return { reason: 'not-allowed' };", 'W-30 stale reason lost'],
+  ['domain', 'src/domain/actions.ts', 'call && call.parties >= MAX_CONFERENCE_PARTIES', 'call && call.parties > MAX_CONFERENCE_PARTIES', 'W-17 a 4th party allowed'],
+  ['domain', 'src/domain/actions.ts', "if (state.campaign?.telephony !== 'sip') return { reason: 'recording-unavailable' }", "if (state.campaign?.telephony === 'none') return { reason: 'recording-unavailable' }", 'W-20 recording off SIP'],
+  ['domain', 'src/domain/actions.ts', "return { reason: state.phase === 'stale' ? 'stale' : 'not-allowed' };", "return { reason: 'not-allowed' };", 'W-30 stale reason lost'],
   ['domain', 'src/domain/machine.ts', "if (!free || state.agent.status !== 'ready' ||", 'if (!free ||', 'W-2 offered to a Not Ready agent'],
   ['domain', 'src/domain/machine.ts', "if (!event.chain.records.some((r) => r.handle === event.chain.activeHandle)) return state;", '', 'chain without its active record applied'],
   ['domain', 'src/domain/machine.ts', "if (!state.campaign || !(inPhase(state, 'after-call') || (inPhase(state, 'previewing') && codeOnly))) return state;", 'if (!state.campaign) return state;', 'W-24 wrap-up choices outside wrap-up'],

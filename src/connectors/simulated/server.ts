@@ -5,7 +5,7 @@
  * scheduler. Each agent's desk is kept by the same machine the session uses, so the server
  * refuses exactly what the workflow does not offer.
  */
-import { asyncScheduler, type SchedulerLike, type Subscription } from 'rxjs';
+import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import { checkFields } from '../../domain/intents.js';
 import {
   initialState,
@@ -13,9 +13,7 @@ import {
   isLivePhase,
   refusalFor,
   transition,
-  type Action,
   type WorkflowEvent,
-  type WorkflowState,
 } from '../../domain/machine.js';
 import { checkPhone } from '../../domain/phone.js';
 import { inCallingWindow } from '../../domain/time.js';
@@ -32,64 +30,10 @@ import {
 } from '../../domain/types.js';
 import { ok, refused, type Command, type Result, type ServerMessage, type SnapshotAt } from '../port.js';
 import { Random } from './random.js';
-import { DEFAULT_CAMPAIGN, DEFAULT_CONTACTS, buildChains, type ContactSeed } from './seed-data.js';
+import { ACTION_OF, OUTCOME_RESULT, markDoneRefusal, rescheduleRefusal, type DialOutcome, type Desk, type SimulatedServerOptions } from './server-options.js';
+import { DEFAULT_CAMPAIGN, DEFAULT_CONTACTS, buildChains } from './seed-data.js';
 
-export type DialOutcome = 'answer' | 'busy' | 'no-answer' | 'answering-machine' | 'fax' | 'wrong-number';
-
-const OUTCOME_RESULT: Record<Exclude<DialOutcome, 'answer'>, CallResult> = {
-  busy: CallResult.Busy,
-  'no-answer': CallResult.NoAnswer,
-  'answering-machine': CallResult.AnsweringMachine,
-  fax: CallResult.Fax,
-  'wrong-number': CallResult.WrongNumber,
-};
-
-export interface SimulatedServerOptions {
-  readonly seed?: number;
-  readonly scheduler?: SchedulerLike;
-  readonly campaign?: Partial<Campaign>;
-  readonly contacts?: readonly ContactSeed[];
-  /** Outcomes of dialing, drawn at random with the seed; `['answer']` by default. */
-  readonly dialOutcomes?: readonly DialOutcome[];
-  /** How long the contact's phone rings before the outcome. */
-  readonly dialDelayMs?: number;
-  /** Pause before the next preview is pushed to an agent who just finished one. */
-  readonly pushDelayMs?: number;
-  /** Extra time after the accept deadline before the server itself auto-rejects (a desk that went away). */
-  readonly acceptGraceMs?: number;
-  /** Refuse Connect outside the record's calling window. Off by default so the demo works at any hour. */
-  readonly enforceCallingWindow?: boolean;
-}
-
-interface Desk {
-  state: WorkflowState;
-  seq: number;
-  listeners: Set<(m: ServerMessage) => void>;
-  timers: Subscription[];
-}
-
-const ACTION_OF: Record<Command['type'], Action | null> = {
-  login: 'login',
-  logout: 'logout',
-  'set-status': null,
-  accept: 'accept',
-  reject: 'reject',
-  cancel: 'cancel',
-  transfer: 'transfer',
-  connect: 'connect',
-  hold: 'hold',
-  retrieve: 'retrieve',
-  conference: 'conference',
-  'start-recording': 'start-recording',
-  'stop-recording': 'stop-recording',
-  disconnect: 'disconnect',
-  'update-record': 'update-record',
-  'add-chained-record': 'add-chained-record',
-  'set-active-record': 'set-active-record',
-  reschedule: 'reschedule',
-  'mark-done': 'mark-done',
-  close: 'dismiss',
-};
+export type { DialOutcome, SimulatedServerOptions } from './server-options.js';
 
 export class SimulatedServer {
   readonly scheduler: SchedulerLike;
@@ -293,20 +237,14 @@ export class SimulatedServer {
       case 'reschedule': {
         const record = chain!.records.find((r) => r.handle === command.handle);
         if (!record) return refused('unknown-record');
-        if (!(command.at > this.now())) return refused('invalid-time');
-        if (!inCallingWindow(command.at, record)) return refused('outside-calling-window');
+        const bad = rescheduleRefusal(record, command.at, this.now());
+        if (bad) return bad;
         emit({ type: 'rescheduled', interactionId: command.interactionId, at: command.at, callbackType: command.callbackType });
         return ok(out);
       }
       case 'mark-done': {
-        const c = this.campaign;
-        if (command.dispositionCode !== null && !c.dispositionCodes.some((d) => d.code === command.dispositionCode)) {
-          return refused('invalid-field', 'dispositionCode');
-        }
-        if (c.dispositionRequired && c.dispositionCodes.length > 0 && command.dispositionCode === null) {
-          return refused('disposition-required');
-        }
-        if (command.callResult !== null && !c.callResults.includes(command.callResult)) return refused('invalid-field', 'callResult');
+        const bad = markDoneRefusal(this.campaign, command);
+        if (bad) return bad;
         if (command.doNotCall) this.markDoNotCall(chain!);
         const callResult = command.doNotCall ? CallResult.DoNotCall : command.callResult;
         this.processed.set(chain!.chainId, { callResult, dispositionCode: command.dispositionCode });
