@@ -41,6 +41,7 @@ const MUTANTS = [
   ['session', 'src/session/sequencer.ts', '          this.scheduleRetry();\n          break;', '          break;', 'a failed snapshot not retried'],
   ['session', 'src/session/sequencer.ts', 'if (h.resyncs >= HELD_RESYNCS) {', 'if (h.resyncs < 0) {', 'snapshot storm on a held message'],
   ['session', 'src/session/session.ts', "s.pending === 'reject') return;", 's.pending !== null) return;', 'auto-reject suppressed by a request'],
+  ['session', 'src/session/session.ts', "return void this.refuse('accept', { reason: 'timeout' });", 'return;', 'W-6 policy dial: a deadline with a request in flight tells the agent nothing'],
   ['session', 'src/session/session.ts', 'live ? (next.workflow.interaction?.id ?? null) : null', 'next.workflow.interaction?.id ?? null', 'drafts stored after the end'],
   ['session', 'src/session/session.ts', '    forgetDrafts(this.storage, this.storageKey);\n', '', 'drafts kept after dispose'],
   ['session', 'src/session/timers.ts', "this.subs.push(sched.schedule(() => this.host.apply({ type: 'stale', interactionId: i.id }), Math.max(0, i.staleAt - sched.now())));", '', 'the session’s own stale timer removed'],
