@@ -55,6 +55,20 @@ export type Typed =
   | { readonly kind: 'dial-number'; readonly interactionId: string; readonly value: string }
   | { readonly kind: 'reschedule'; readonly interactionId: string; readonly date: string; readonly time: string };
 
+/** What typing `value` as a draft of `kind` on the interaction's active record (`handle`) means. */
+export function typedOf(kind: Typed['kind'], value: string, interactionId: string, handle: number): Typed {
+  switch (kind) {
+    case 'field':
+      return { kind: 'field', interactionId, handle, name: 'notes', value };
+    case 'new-chained':
+      return { kind: 'new-chained', interactionId, phone: value };
+    case 'dial-number':
+      return { kind: 'dial-number', interactionId, value };
+    case 'reschedule':
+      return { kind: 'reschedule', interactionId, date: '2026-12-02', time: value };
+  }
+}
+
 export const typedKey = (agent: number, t: Typed) => `${agent}:${t.kind}${t.kind === 'field' ? `:${t.handle}:${t.name}` : ''}`;
 
 /** Is what was typed still in the drafts (or, for fields, saved by the server)? */

@@ -27,18 +27,15 @@ import { PUSH_PREVIEW_MEDIA, CallResult } from '../../src/domain/types.js';
 import { Session } from '../../src/session/session.js';
 import type { Intent } from '../../src/domain/intents.js';
 import { TestClock } from '../fixtures/virtual-time.js';
-import { confirmed, typedKey, watchReference, watchRejectToTop, type Typed } from './model-checks.js';
+import { confirmed, typedKey, typedOf, watchReference, watchRejectToTop, type Typed } from './model-checks.js';
 import { AGENTS, forgetConfirmed, invariants, type Model, type Real } from './model-invariants.js';
 
 async function step(r: Real, ms: number): Promise<void> {
   await r.clock.advance(ms);
 }
 
-async function settle<T>(r: Real, p: Promise<T>): Promise<T> {
-  let done = false;
-  void p.finally(() => (done = true));
-  for (let i = 0; !done && i < 400; i++) await r.clock.advance(25);
-  return p;
+function settle<T>(r: Real, p: Promise<T>): Promise<T> {
+  return settleOn(r.clock, p);
 }
 
 /** The phases and ends a run must reach to show it got somewhere (not every action refused). */
@@ -116,7 +113,7 @@ class TypeCmd implements Cmd {
     const s = r.sessions[this.agent]!;
     const i = s.state.workflow.interaction;
     if (i && ['previewing', 'dialing', 'connected', 'after-call'].includes(s.state.workflow.phase)) {
-      const t = this.typed(i.id, i.chain.activeHandle);
+      const t = typedOf(this.kind, this.value, i.id, i.chain.activeHandle);
       s.edit(
         t.kind === 'field' ? { kind: 'field', handle: t.handle, name: t.name, value: t.value }
         : t.kind === 'new-chained' ? { kind: 'new-chained', value: { phone: t.phone, phoneType: 'mobile' } }
@@ -128,18 +125,6 @@ class TypeCmd implements Cmd {
       else m.typed.delete(k);
     }
     invariants(r, m);
-  }
-  private typed(interactionId: string, handle: number): Typed {
-    switch (this.kind) {
-      case 'field':
-        return { kind: 'field', interactionId, handle, name: 'notes', value: this.value };
-      case 'new-chained':
-        return { kind: 'new-chained', interactionId, phone: this.value };
-      case 'dial-number':
-        return { kind: 'dial-number', interactionId, value: this.value };
-      case 'reschedule':
-        return { kind: 'reschedule', interactionId, date: '2026-12-02', time: this.value };
-    }
   }
   toString() {
     return `${AGENTS[this.agent]}:type(${this.kind}, ${this.value})`;
