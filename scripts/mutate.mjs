@@ -3,6 +3,8 @@
 // They run in Node (scripts/node-tests/run.mjs: no browser, no lock, about a second each);
 // `npm run mutate -- <area> --browser` runs them in Chromium under the browser lock instead. Prints each mutant killed or survived and a
 // score per area. Files are restored after each mutant, and on Ctrl-C.
+// A domain or session mutant the listed tests miss is then run against the model-based test
+// (scripts/soak.mjs, 300 sequences, a fixed seed), whose reference is written apart from the machine.
 // (StrykerJS has no @web/test-runner runner, and its vitest runner would need these browser
 // tests ported; a fixed list is re-runnable offline in a few minutes.)
 import { spawnSync } from 'node:child_process';
@@ -25,6 +27,8 @@ const MUTANTS = [
   ['domain', 'src/domain/intents.ts', '!state.wrapup.dispositionCode', 'false', 'W-29 Mark Done without a required code'],
   ['domain', 'src/domain/intents.ts', 'intent.at <= ctx.now', 'intent.at < 0', 'W-14 callback in the past'],
   ['domain', 'src/domain/availability.ts', 'if (facts.pending !== null) return', 'if (facts.pending === "never") return', 'busy not refused'],
+  ['domain', 'src/domain/actions.ts', "  dialing: ['disconnect', 'update-record'", "  dialing: ['disconnect', 'mark-done', 'update-record'", 'W-28 Mark Done offered while dialing'],
+  ['domain', 'src/domain/actions.ts', "    'set-call-result', // W-24", "    'set-call-result', // W-24\n    'cancel',", 'W-10 Cancel offered in wrap-up'],
   ['domain', 'src/domain/availability.ts', "if (!facts.online) return { offered, shown, refusal: { reason: 'offline' } };", '', 'offline not refused'],
   ['session', 'src/session/session.ts', "if (s.pending !== null) return this.refuse(intent.type, { reason: 'busy' });", "if (s.pending !== null && !isWrapupIntent(intent)) return this.refuse(intent.type, { reason: 'busy' });", 'wrap-up choice during Mark Done'],
   ['session', 'src/session/commands.ts', '}, timeoutMs);', '}, timeoutMs * 1000);', 'no command deadline'],
@@ -37,6 +41,7 @@ const MUTANTS = [
   ['session', 'src/session/sequencer.ts', '          this.scheduleRetry();\n          break;', '          break;', 'a failed snapshot not retried'],
   ['session', 'src/session/sequencer.ts', 'if (h.resyncs >= HELD_RESYNCS) {', 'if (h.resyncs < 0) {', 'snapshot storm on a held message'],
   ['session', 'src/session/session.ts', "s.pending === 'reject') return;", 's.pending !== null) return;', 'auto-reject suppressed by a request'],
+  ['session', 'src/session/session.ts', "return void this.refuse('accept', { reason: 'timeout' });", 'return;', 'W-6 policy dial: a deadline with a request in flight tells the agent nothing'],
   ['session', 'src/session/session.ts', 'live ? (next.workflow.interaction?.id ?? null) : null', 'next.workflow.interaction?.id ?? null', 'drafts stored after the end'],
   ['session', 'src/session/session.ts', '    forgetDrafts(this.storage, this.storageKey);\n', '', 'drafts kept after dispose'],
   ['session', 'src/session/timers.ts', "this.subs.push(sched.schedule(() => this.host.apply({ type: 'stale', interactionId: i.id }), Math.max(0, i.staleAt - sched.now())));", '', 'the session’s own stale timer removed'],
@@ -88,11 +93,24 @@ for (const [area, file, from, to, what] of MUTANTS) {
   } finally {
     restore();
   }
-  const killed = r.status !== 0;
+  let killed = r.status !== 0;
+  let by = '';
+  if (!killed && area !== 'validator') {
+    // the model-based test against its independent reference, on the same mutant
+    writeFileSync(file, text.slice(0, at) + to + text.slice(at + from.length));
+    original.set(file, text);
+    try {
+      const m = spawnSync(process.execPath, ['scripts/soak.mjs', '300', '20261125'], { encoding: 'utf8', timeout: 300_000 });
+      killed = m.status !== 0;
+      by = killed ? ' (by the model)' : '';
+    } finally {
+      restore();
+    }
+  }
   score[area] ??= { killed: 0, total: 0 };
   score[area].total += 1;
   if (killed) score[area].killed += 1;
-  console.log(`${killed ? 'killed  ' : 'SURVIVED'} ${area.padEnd(9)} ${what}`);
+  console.log(`${killed ? 'killed  ' : 'SURVIVED'} ${area.padEnd(9)} ${what}${by}`);
 }
 let k = 0;
 let t = 0;

@@ -369,7 +369,9 @@ export class Session {
     this.apply({ type: 'tick', at: this.scheduler.now() });
     const policy = s.workflow.campaign?.timeoutPolicy ?? 'reject';
     if (policy === 'dial') {
-      if (s.pending !== null) return; // one request at a time: the server's own deadline decides
+      // One request at a time: no Accept beside the one under way. The agent is told the deadline
+      // passed (a timeout refusal, nothing else changed); the server's own deadline decides.
+      if (s.pending !== null) return void this.refuse('accept', { reason: 'timeout' });
       const accepted = await this.request('accept', { type: 'accept', interactionId });
       if (accepted.ok) await this.dispatch({ type: 'connect' });
       return;

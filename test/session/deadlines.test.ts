@@ -135,6 +135,27 @@ describe('the session owns its deadlines', () => {
     expect(d.session.state.workflow.ended).to.deep.equal({ auto: true });
   });
 
+  it('W-6 policy dial: a deadline reached with a request under way is a timeout refusal shown to the agent; nothing else changes', async () => {
+    const d = await desk({ campaign: { timeoutPolicy: 'dial' }, session: { commandTimeoutMs: 120_000 } });
+    await readyAndRinging(d);
+    const i = d.session.state.workflow.interaction!;
+    const send = d.connector.send.bind(d.connector);
+    const sent: string[] = [];
+    d.connector.send = (c, s) => (sent.push(c.type), c.type === 'set-status' ? never<Result<readonly ServerMessage[]>>() : send(c, s));
+    const notices: Notice[] = [];
+    d.session.notices$.subscribe((n) => notices.push(n));
+    void d.session.dispatch({ type: 'not-ready' }); // a request that hangs (until its deadline)
+    const drafts = d.session.state.drafts;
+    await d.clock.advance(i.acceptDeadline - d.clock.now() + 50);
+    expect(sent, 'one request at a time: no accept beside it').to.deep.equal(['set-status']);
+    expect(d.session.state.refusal).to.deep.include({ intent: 'accept', reason: 'timeout' });
+    expect(notices.some((n) => n.kind === 'refused' && n.intent === 'accept' && n.refusal.reason === 'timeout')).to.equal(true);
+    expect(d.session.state.workflow.phase).to.equal('ringing');
+    expect(d.session.state.workflow.interaction).to.equal(i);
+    expect(d.session.state.pending).to.equal('not-ready');
+    expect(d.session.state.drafts).to.equal(drafts);
+  });
+
   it('W-6: when the server took the interaction first, the auto-reject is refused cleanly', async () => {
     const d = await desk({ faults: { latencyMs: [400, 400] } });
     await readyAndRinging(d);

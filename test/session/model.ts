@@ -9,55 +9,33 @@
  * - from the server's record history: what the agent saw applied at Mark Done is what the server
  *   recorded; nothing accepted after reject or stale; calls of 2..3 parties; no recording off SIP;
  *   no Do Not Call chain left in the calling list; at most one request in flight per session;
- *   a refusal made on the spot changes neither the workflow nor the drafts.
+ *   a refusal made on the spot changes neither the workflow nor the drafts;
+ * - against an independent reference of the rules (./reference.ts, from the spec, not the machine):
+ *   every event the server records, every phase change the session makes, every action it offers;
+ * - W-5: a rejected chain is back at the top of the calling list;
+ * - every draft kind (fields, the new chained number, the number to dial, the callback time) kept
+ *   while its interaction is on the desk and unconfirmed.
+ * The invariants are in ./model-invariants.ts, the watchers in ./model-checks.ts.
  */
 import fc from 'fast-check';
 import { SimulatedServer } from '../../src/connectors/simulated/server.js';
 import { SimulatedConnector, type Faults } from '../../src/connectors/simulated/connector.js';
-import type { ServerMessage } from '../../src/connectors/port.js';
-import { AGENT_PHASES, PHASES, isConsistent, type Action, type Phase } from '../../src/domain/machine.js';
-import { checkPhone, loadPhoneMetadata } from '../../src/domain/phone.js';
+import type { Action, Phase } from '../../src/domain/machine.js';
+import { loadPhoneMetadata } from '../../src/domain/phone.js';
 import { epochToZoned, zonedToEpoch } from '../../src/domain/time.js';
-import { PUSH_PREVIEW_MEDIA, CallResult, type Chain } from '../../src/domain/types.js';
+import { PUSH_PREVIEW_MEDIA, CallResult } from '../../src/domain/types.js';
 import { Session } from '../../src/session/session.js';
 import type { Intent } from '../../src/domain/intents.js';
 import { TestClock } from '../fixtures/virtual-time.js';
-
-const AGENTS = ['agent-1', 'agent-2'] as const;
-
-interface Real {
-  readonly clock: TestClock;
-  readonly server: SimulatedServer;
-  readonly connectors: SimulatedConnector[];
-  readonly sessions: Session[];
-  /** Every message each agent's desk produced, in order. */
-  readonly log: { agent: string; m: ServerMessage }[];
-  readonly phases: Set<Phase>;
-  /** Incremental checking of the log: how far, and what was learnt. */
-  checked: number;
-  readonly chains: Map<string, Chain>;
-  readonly ended: Set<string>;
-  readonly dnc: Set<string>;
-  /** Interactions the server recorded done (completed). */
-  completed: number;
-  /** Requests in flight per agent, and the most seen at once. */
-  readonly inFlight: number[];
-}
-
-interface Model {
-  /** What the agent typed and has not seen confirmed: agent → {interactionId, handle, name, value}. */
-  typed: Map<number, { interactionId: string; handle: number; name: string; value: string }>;
-}
+import { confirmed, typedKey, typedOf, watchReference, watchRejectToTop, type Typed } from './model-checks.js';
+import { AGENTS, forgetConfirmed, invariants, type Model, type Real } from './model-invariants.js';
 
 async function step(r: Real, ms: number): Promise<void> {
   await r.clock.advance(ms);
 }
 
-async function settle<T>(r: Real, p: Promise<T>): Promise<T> {
-  let done = false;
-  void p.finally(() => (done = true));
-  for (let i = 0; !done && i < 400; i++) await r.clock.advance(25);
-  return p;
+function settle<T>(r: Real, p: Promise<T>): Promise<T> {
+  return settleOn(r.clock, p);
 }
 
 /** The phases and ends a run must reach to show it got somewhere (not every action refused). */
@@ -72,85 +50,6 @@ export function progressProblem(report: ModelReport, minCompletedPerRun = 0.02):
   return null;
 }
 
-function invariants(r: Real, m: Model): void {
-  // the session's state is one the machine can be in
-  for (const s of r.sessions) {
-    const w = s.state.workflow;
-    r.phases.add(w.phase);
-    if (!PHASES.includes(w.phase)) throw new Error(`unknown phase ${w.phase}`);
-    if ((AGENT_PHASES as readonly string[]).includes(w.phase) !== (w.interaction === null)) throw new Error(`interaction presence wrong in ${w.phase}`);
-    if (!isConsistent({ agent: w.agent, campaign: w.campaign, interaction: w.interaction, phase: w.phase, call: w.call })) {
-      throw new Error(`inconsistent state ${w.phase}`);
-    }
-  }
-  // one owner per record
-  const held = new Map<number, string>();
-  for (const a of AGENTS) {
-    const st = r.server.desk(a).state;
-    if (st.interaction && !['done', 'rejected', 'cancelled', 'transferred'].includes(st.phase)) {
-      const c = st.interaction.chain.chainId;
-      if (held.has(c)) throw new Error(`chain ${c} on two desks`);
-      held.set(c, a);
-      if (st.phase !== 'stale' && st.phase !== 'failed' && r.server.callingList.some((q) => q.chainId === c)) {
-        throw new Error(`chain ${c} both on a desk and in the calling list`);
-      }
-    }
-  }
-  // nothing dialed after reject, stale or do-not-call; no done without a required code
-  for (; r.checked < r.log.length; r.checked++) {
-    const e = r.log[r.checked]!.m.event;
-    if (e.type === 'offered') r.chains.set(e.interaction.id, e.interaction.chain);
-    if (e.type === 'chain') r.chains.set(e.interactionId, e.chain);
-    if (e.type === 'accepted' && r.ended.has(e.interactionId)) throw new Error(`accepted ${e.interactionId} after reject/stale`);
-    if (e.type === 'call' && (e.call.parties > 3 || e.call.parties < 2)) throw new Error(`a call of ${e.call.parties} parties`);
-    if (e.type === 'call' && e.call.recording && r.server.campaign.telephony !== 'sip') throw new Error('recording on a non-SIP line');
-    if (e.type === 'rejected' || e.type === 'stale') r.ended.add(e.interactionId);
-    if (e.type === 'dialing') {
-      if (r.ended.has(e.interactionId)) throw new Error(`dialed ${e.interactionId} after reject/stale`);
-      if (r.dnc.has(e.call.number)) throw new Error(`dialed ${e.call.number} after do-not-call`);
-    }
-    if (e.type === 'done') {
-      r.completed += 1;
-      const chain = r.chains.get(e.interactionId)!;
-      const processed = r.server.processedRecord(chain.chainId);
-      // what the agent saw applied is what the server recorded (call result, Do Not Call, code)
-      const k = AGENTS.indexOf(r.log[r.checked]!.agent as (typeof AGENTS)[number]);
-      const seen = r.sessions[k]!.state.workflow;
-      if (seen.interaction?.id === e.interactionId && seen.phase === 'done' && processed) {
-        const expected = seen.wrapup.doNotCall ? CallResult.DoNotCall : seen.wrapup.callResult;
-        if (processed.callResult !== expected || processed.dispositionCode !== seen.wrapup.dispositionCode) {
-          throw new Error(`the agent saw ${JSON.stringify(seen.wrapup)} applied, the server recorded ${JSON.stringify(processed)}`);
-        }
-      }
-      if (r.server.campaign.dispositionRequired && !processed?.dispositionCode) throw new Error('done without a required disposition code');
-      if (processed?.callResult === CallResult.DoNotCall) {
-        for (const rec of chain.records) {
-          const p = checkPhone(rec.phone, rec.country);
-          if (p.ok) r.dnc.add(p.e164);
-        }
-      }
-    }
-  }
-  // Do Not Call across every list: no chain with a Do Not Call number waits in the calling list
-  for (const c of r.server.callingList) {
-    for (const rec of c.records) {
-      const p = checkPhone(rec.phone, rec.country);
-      if (p.ok && r.dnc.has(p.e164)) throw new Error(`chain ${c.chainId} still in the calling list after Do Not Call`);
-    }
-  }
-  // at most one request in flight per session (the session's own auto-reject aside)
-  for (const n of r.inFlight) if (n > 1) throw new Error(`${n} requests in flight at once`);
-  // no draft lost while its interaction is on the desk and unconfirmed
-  for (const [i, t] of m.typed) {
-    const s = r.sessions[i]!.state;
-    const w = s.workflow;
-    if (w.interaction?.id !== t.interactionId) continue;
-    const saved = w.interaction.chain.records.find((x) => x.handle === t.handle)?.fields[t.name];
-    if (saved === t.value) continue;
-    if (s.drafts.fields[t.handle]?.[t.name] !== t.value) throw new Error(`draft ${t.name}=${t.value} lost in ${w.phase}`);
-  }
-}
-
 type Cmd = fc.AsyncCommand<Model, Real>;
 
 class IntentCmd implements Cmd {
@@ -160,6 +59,7 @@ class IntentCmd implements Cmd {
   }
   async run(m: Model, r: Real) {
     const intent = this.make(r, this.agent);
+    let okIntent: Intent | null = null;
     if (intent) {
       const session = r.sessions[this.agent]!;
       const before = session.state;
@@ -171,13 +71,10 @@ class IntentCmd implements Cmd {
         throw new Error(`refused ${intent.type} (${result.refusal.reason}) changed the state`);
       }
       if (!result.ok && refusedAtOnce && refusedAtOnce.drafts !== before.drafts) throw new Error(`refused ${intent.type} changed the drafts`);
+      if (result.ok) okIntent = intent;
     }
     // typed drafts are confirmed only by the server
-    for (const [i, t] of m.typed) {
-      const w = r.sessions[i]!.state.workflow;
-      const saved = w.interaction?.chain.records.find((x) => x.handle === t.handle)?.fields[t.name];
-      if (w.interaction?.id !== t.interactionId || saved === t.value) m.typed.delete(i);
-    }
+    forgetConfirmed(m, r, this.agent, okIntent);
     invariants(r, m);
   }
   toString() {
@@ -196,6 +93,7 @@ class RaceCmd implements Cmd {
     const a = s.dispatch(this.first);
     const b = s.dispatch(this.second);
     await settle(r, Promise.all([a, b]));
+    forgetConfirmed(m, r, this.agent, null);
     invariants(r, m);
   }
   toString() {
@@ -203,8 +101,11 @@ class RaceCmd implements Cmd {
   }
 }
 
+/** What the agent types, of every draft kind the session keeps (W-9, W-12, W-13, W-14). */
+type TypeKind = Typed['kind'];
+
 class TypeCmd implements Cmd {
-  constructor(readonly agent: number, readonly value: string) {}
+  constructor(readonly agent: number, readonly kind: TypeKind, readonly value: string) {}
   check() {
     return true;
   }
@@ -212,14 +113,21 @@ class TypeCmd implements Cmd {
     const s = r.sessions[this.agent]!;
     const i = s.state.workflow.interaction;
     if (i && ['previewing', 'dialing', 'connected', 'after-call'].includes(s.state.workflow.phase)) {
-      s.edit({ kind: 'field', handle: i.chain.activeHandle, name: 'notes', value: this.value });
-      const saved = i.chain.records.find((x) => x.handle === i.chain.activeHandle)?.fields.notes;
-      if (saved !== this.value) m.typed.set(this.agent, { interactionId: i.id, handle: i.chain.activeHandle, name: 'notes', value: this.value });
+      const t = typedOf(this.kind, this.value, i.id, i.chain.activeHandle);
+      s.edit(
+        t.kind === 'field' ? { kind: 'field', handle: t.handle, name: t.name, value: t.value }
+        : t.kind === 'new-chained' ? { kind: 'new-chained', value: { phone: t.phone, phoneType: 'mobile' } }
+        : t.kind === 'dial-number' ? { kind: 'dial-number', value: t.value }
+        : { kind: 'reschedule', value: { date: t.date, time: t.time, callbackType: 'personal' } },
+      );
+      const k = typedKey(this.agent, t);
+      if (!confirmed(s.state, t, null)) m.typed.set(k, { agent: this.agent, t });
+      else m.typed.delete(k);
     }
     invariants(r, m);
   }
   toString() {
-    return `${AGENTS[this.agent]}:type(${this.value})`;
+    return `${AGENTS[this.agent]}:type(${this.kind}, ${this.value})`;
   }
 }
 
@@ -273,6 +181,12 @@ function guided(r: Real, a: number, pick: number): Intent | null {
   const action = pick < 60 && next ? next : allowed[pick % allowed.length]!;
   const i = s.workflow.interaction;
   const rec = i?.chain.records.find((x) => x.handle === i.chain.activeHandle);
+  // an agent on the way to Mark Done sends what they typed first (unsaved drafts refuse it)
+  const d = s.drafts;
+  if (pick < 60 && d.newChained && allowed.includes('add-chained-record')) return { type: 'add-chained-record', ...d.newChained };
+  if (pick < 60 && d.reschedule && rec && allowed.includes('reschedule')) {
+    return { type: 'reschedule', at: zonedToEpoch(d.reschedule.date, d.reschedule.time, rec.timeZone), callbackType: d.reschedule.callbackType };
+  }
   switch (action) {
     case 'login':
       return { type: 'login', mediaTypes: [PUSH_PREVIEW_MEDIA] };
@@ -309,6 +223,10 @@ function commands(): fc.Arbitrary<Cmd>[] {
   const simple = (type: Intent['type']) => agent.map((a) => new IntentCmd(a, () => ({ type }) as Intent, type));
   const guide = fc.tuple(agent, fc.nat(100)).map(([a, n]) => new IntentCmd(a, (r) => guided(r, a, n), `guided(${n})`));
   const shortWait = fc.constantFrom(100, 400, 800).map((ms) => new TimeCmd(ms));
+  // every draft kind but fields (those are `notes` below): typed, then kept until confirmed
+  const typeDraft = fc
+    .tuple(agent, fc.constantFrom<[TypeKind, string]>(['new-chained', '090-1111-2222'], ['dial-number', '03-1234-5678'], ['dial-number', '+1 201 555 0199'], ['reschedule', '10:30'], ['reschedule', '18:00']))
+    .map(([a, [k, v]]) => new TypeCmd(a, k, v));
   return [
     // weighted: most steps do something the workflow offers now, so sequences reach wrap-up and done
     guide, guide, guide, guide, guide, guide, guide, guide, guide, guide, guide, guide,
@@ -367,7 +285,8 @@ function commands(): fc.Arbitrary<Cmd>[] {
       .tuple(agent, fc.constantFrom<Intent>({ type: 'mark-do-not-call', value: true }, { type: 'set-call-result', callResult: CallResult.NoAnswer }, { type: 'set-disposition', code: 'CALLBACK' }))
       .map(([a, second]) => new RaceCmd(a, { type: 'mark-done' }, second)),
     simple('dismiss'),
-    fc.tuple(agent, fc.constantFrom('VIP', 'call after 5', '<b>x</b>')).map(([a, v]) => new TypeCmd(a, v)),
+    fc.tuple(agent, fc.constantFrom('VIP', 'call after 5', '<b>x</b>')).map(([a, v]) => new TypeCmd(a, 'field', v)),
+    typeDraft, typeDraft,
     fc.constantFrom(100, 600, 2_000, 31_000, 1_800_000).map((ms) => new TimeCmd(ms)),
     fc.tuple(agent, fc.constantFrom('drop-connection', 'faults-on', 'faults-off') as fc.Arbitrary<FaultCmd['kind']>).map(([a, k]) => new FaultCmd(a, k)),
   ];
@@ -380,6 +299,10 @@ async function setup(seed: number): Promise<Real> {
   for (const a of AGENTS) server.listen(a, (m) => log.push({ agent: a, m }));
   const connectors = AGENTS.map((a, k) => new SimulatedConnector({ server, agentId: a, seed: seed + k, faults: FAULTS }));
   const sessions = connectors.map((c) => new Session({ connector: c, scheduler: clock, storage: null, gapTimeoutMs: 300 }));
+  // the server's record and every move and offer of the sessions, against the independent reference
+  const problems: string[] = [];
+  sessions.forEach((x, k) => watchReference(server, AGENTS[k]!, x, problems));
+  watchRejectToTop(server, problems);
   await Promise.all(sessions.map((s) => settleOn(clock, s.start())));
   const inFlight = AGENTS.map(() => 0);
   connectors.forEach((c, k) => {
@@ -394,7 +317,7 @@ async function setup(seed: number): Promise<Real> {
       }
     };
   });
-  return { clock, server, connectors, sessions, log, phases: new Set(), checked: 0, chains: new Map(), ended: new Set(), dnc: new Set(), completed: 0, inFlight };
+  return { clock, server, connectors, sessions, log, phases: new Set(), checked: 0, chains: new Map(), ended: new Set(), dnc: new Set(), completed: 0, inFlight, problems };
 }
 
 async function settleOn<T>(clock: TestClock, p: Promise<T>): Promise<T> {
