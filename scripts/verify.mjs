@@ -62,6 +62,7 @@ run('custom-elements.json (fresh)', 'node', ['scripts/analyze.mjs', fresh]);
 
 npx('typecheck', 'tsc', '--noEmit', '-p', 'tsconfig.json');
 npx('lint', 'eslint', '.', '--max-warnings', '0');
+npx('format (prettier --check)', 'prettier', '--check', '.');
 run('lit-analyzer (templates and bindings)', 'node', ['scripts/lint-lit.mjs']);
 npx('browser tests (Chromium, Firefox ESR)', 'wtr');
 run('build (rollup: ESM modules + CDN file)', 'npm', ['run', 'build', '--silent']);
