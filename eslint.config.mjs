@@ -42,8 +42,24 @@ export default tseslint.config(
     // concrete connector.
     files: ['src/elements/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/connectors/*/**', '!**/connectors/port.js', '!**/connectors/validate.js'], message: 'Elements take a Connector (connectors/port.js); the simulated default lives in internal/session-owner.ts only.' }] }],
-      'no-restricted-syntax': ['error', { selector: "ImportExpression[source.value=/connectors\\/(?!port|validate)/]", message: 'Elements take a Connector; the simulated default lives in internal/session-owner.ts only.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/connectors/*/**', '!**/connectors/port.js', '!**/connectors/validate.js'],
+              message: 'Elements take a Connector (connectors/port.js); the simulated default lives in internal/session-owner.ts only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/connectors\\/(?!port|validate)/]',
+          message: 'Elements take a Connector; the simulated default lives in internal/session-owner.ts only.',
+        },
+      ],
     },
   },
   {
@@ -56,14 +72,28 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', domainBans],
-      'no-restricted-globals': ['error', 'window', 'document', 'customElements', 'HTMLElement', 'navigator', 'localStorage', 'sessionStorage', 'Event', 'CustomEvent'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'customElements',
+        'HTMLElement',
+        'navigator',
+        'localStorage',
+        'sessionStorage',
+        'Event',
+        'CustomEvent',
+      ],
     },
   },
   {
     // The session and the connectors know nothing of elements.
     files: ['src/session/**/*.ts', 'src/connectors/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '@lit/*', '**/elements/**'], message: 'No lit or elements below the element layer.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['lit', 'lit/*', '@lit/*', '**/elements/**'], message: 'No lit or elements below the element layer.' }] },
+      ],
       'no-restricted-globals': ['error', 'document', 'customElements', 'HTMLElement'],
     },
   },
@@ -72,9 +102,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-expressions': 'off', // chai: expect(x).to.exist
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': [
+        'error',
         { selector: "CallExpression[callee.property.name='only']", message: 'No focused tests.' },
-        { selector: "CallExpression[callee.property.name='skip']", message: 'No skipped tests.' }],
+        { selector: "CallExpression[callee.property.name='skip']", message: 'No skipped tests.' },
+      ],
     },
   },
 );

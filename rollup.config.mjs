@@ -11,7 +11,9 @@ const externals = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDepe
 const isExternal = (id) => externals.some((d) => id === d || id.startsWith(`${d}/`));
 
 const defineEntries = Object.fromEntries(
-  readdirSync('src/define').filter((f) => f.endsWith('.ts')).map((f) => [`define/${f.replace(/\.ts$/, '')}`, `src/define/${f}`]),
+  readdirSync('src/define')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => [`define/${f.replace(/\.ts$/, '')}`, `src/define/${f}`]),
 );
 
 const input = {
@@ -34,7 +36,12 @@ function sizes() {
       for (const [name, chunk] of Object.entries(bundle)) {
         if (chunk.type !== 'chunk') continue;
         const code = Buffer.from(chunk.code);
-        rows.push({ file: `${options.dir ?? ''}/${name}`.replace(/^\//, ''), raw: code.length, gzip: gzipSync(code, { level: 9 }).length, brotli: brotliCompressSync(code).length });
+        rows.push({
+          file: `${options.dir ?? ''}/${name}`.replace(/^\//, ''),
+          raw: code.length,
+          gzip: gzipSync(code, { level: 9 }).length,
+          brotli: brotliCompressSync(code).length,
+        });
       }
     },
     writeBundle() {

@@ -13,15 +13,39 @@ const preview: Preview = {
   globalTypes: {
     locale: {
       description: 'Language of the elements (lang on <html>)',
-      toolbar: { title: 'Locale', icon: 'globe', items: [{ value: 'en', title: 'English' }, { value: 'ja', title: '日本語' }], dynamicTitle: true },
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'ja', title: '日本語' },
+        ],
+        dynamicTitle: true,
+      },
     },
     theme: {
       description: 'Colour scheme (color-scheme on <html>)',
-      toolbar: { title: 'Theme', icon: 'contrast', items: [{ value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }], dynamicTitle: true },
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
     },
     motion: {
       description: 'Reduced motion (data-reduced-motion on <html>)',
-      toolbar: { title: 'Motion', icon: 'lightning', items: [{ value: 'full', title: 'Full motion' }, { value: 'reduce', title: 'Reduced motion' }], dynamicTitle: true },
+      toolbar: {
+        title: 'Motion',
+        icon: 'lightning',
+        items: [
+          { value: 'full', title: 'Full motion' },
+          { value: 'reduce', title: 'Reduced motion' },
+        ],
+        dynamicTitle: true,
+      },
     },
   },
   initialGlobals: { locale: 'en', theme: 'light', motion: 'full' },
@@ -43,7 +67,14 @@ const preview: Preview = {
     controls: { expanded: true },
     a11y: { test: 'error' },
     options: {
-      storySort: { order: ['Docs', ['Getting started', 'Regions on one session', 'Connectors', 'Events', 'Theming', 'Localization', 'Keyboard shortcuts', 'Accessibility', 'Frameworks'], 'Workflow', 'Elements'] },
+      storySort: {
+        order: [
+          'Docs',
+          ['Getting started', 'Regions on one session', 'Connectors', 'Events', 'Theming', 'Localization', 'Keyboard shortcuts', 'Accessibility', 'Frameworks'],
+          'Workflow',
+          'Elements',
+        ],
+      },
     },
   },
 };

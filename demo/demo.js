@@ -85,5 +85,9 @@ $('genesys').addEventListener('click', async () => {
 $('theme').addEventListener('change', (e) => document.documentElement.classList.toggle('dark', e.target.value === 'dark'));
 
 for (const type of ['pp-preview-offered', 'pp-accepted', 'pp-call-connected', 'pp-call-ended', 'pp-done', 'pp-refused', 'pp-error']) {
-  provider.addEventListener(type, (e) => log(`${type}${e.detail?.record ? `: ${e.detail.record.fields.name ?? e.detail.record.phone}` : e.detail?.reason ? `: ${e.detail.reason}` : e.detail?.message ? `: ${e.detail.message}` : ''}`));
+  provider.addEventListener(type, (e) =>
+    log(
+      `${type}${e.detail?.record ? `: ${e.detail.record.fields.name ?? e.detail.record.phone}` : e.detail?.reason ? `: ${e.detail.reason}` : e.detail?.message ? `: ${e.detail.message}` : ''}`,
+    ),
+  );
 }

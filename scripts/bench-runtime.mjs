@@ -94,7 +94,11 @@ export async function runRuntime({ quick = false, log = console.log } = {}) {
     // Cross-origin isolated, so performance.now() has 5 µs resolution rather than 100 µs.
     const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
     if (url.endsWith('/page.js')) return route.fulfill({ headers, contentType: 'text/javascript', body: code });
-    return route.fulfill({ headers, contentType: 'text/html', body: '<!doctype html><html lang="en"><meta charset="utf-8"><body><div id="stage"></div><script type="module" src="/page.js"></script></body></html>' });
+    return route.fulfill({
+      headers,
+      contentType: 'text/html',
+      body: '<!doctype html><html lang="en"><meta charset="utf-8"><body><div id="stage"></div><script type="module" src="/page.js"></script></body></html>',
+    });
   });
   await page.goto('http://bench.localhost/');
   await page.waitForFunction(() => document.title === 'ready');
@@ -131,7 +135,14 @@ export async function runRuntime({ quick = false, log = console.log } = {}) {
 
   // The workflow: the sum of its six steps' times to DOM updated, and to the frame that shows each
   // (both from the same runs).
-  out.workflow = await alternate(page, 'workflow', [], reps.workflow, (r) => r.ms, (r) => r.presented);
+  out.workflow = await alternate(
+    page,
+    'workflow',
+    [],
+    reps.workflow,
+    (r) => r.ms,
+    (r) => r.presented,
+  );
   out.workflowPresented = out.workflow.second;
   log(line('full workflow, preview → Mark Done: DOM', out.workflow));
   log(`${' '.repeat(46)}renders ours ${out.workflow.last.lit.renders} twin ${out.workflow.last.react.renders}`);

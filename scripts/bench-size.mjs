@@ -115,7 +115,11 @@ export async function workflowBuild() {
   }
   const genesysEntry = entryOf('src/connectors/genesys/index.ts');
   const genesysExtra = [...staticClosure(genesysEntry)].filter((x) => !loaded.has(x));
-  lazy.push({ name: 'Genesys connector entry (src/connectors/genesys/index.ts, cometd included)', files: genesysExtra.map(file), ...sum(genesysExtra.map(stat)) });
+  lazy.push({
+    name: 'Genesys connector entry (src/connectors/genesys/index.ts, cometd included)',
+    files: genesysExtra.map(file),
+    ...sum(genesysExtra.map(stat)),
+  });
   return { initial: { files: initialRows, ...sum(initialRows) }, initialMinBytesBySource: by, lazy };
 }
 
@@ -183,14 +187,28 @@ export async function measureSizes() {
   const marginal = {};
   for (const [name, ext] of Object.entries({
     rxjs: ['rxjs', 'rxjs/*'],
-    'lit (lit, lit-html, lit-element, @lit/reactive-element)': ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element', '@lit/reactive-element/*'],
+    'lit (lit, lit-html, lit-element, @lit/reactive-element)': [
+      'lit',
+      'lit/*',
+      'lit-html',
+      'lit-html/*',
+      'lit-element',
+      'lit-element/*',
+      '@lit/reactive-element',
+      '@lit/reactive-element/*',
+    ],
     '@lit/context': ['@lit/context'],
   })) {
     const w = await initialWithout(ext);
     marginal[name] = { min: whole.min - w.min, gzip: whole.gzip - w.gzip, brotli: whole.brotli - w.brotli };
   }
   const ownGzip = whole.gzip - Object.values(marginal).reduce((a, m) => a + m.gzip, 0);
-  rows.push({ group: 'b', name: 'initial load, whole workflow in en (<push-preview-panel> + lit + @lit/context + rxjs)', ...wf.initial, target: { gzip: TARGET_INITIAL_GZIP } });
+  rows.push({
+    group: 'b',
+    name: 'initial load, whole workflow in en (<push-preview-panel> + lit + @lit/context + rxjs)',
+    ...wf.initial,
+    target: { gzip: TARGET_INITIAL_GZIP },
+  });
   const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'));
   for (const el of elements(readManifest()).sort((a, b) => a.tagName.localeCompare(b.tagName))) {
     const f = join(OUT, el.modulePath.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js'));
@@ -203,9 +221,17 @@ export async function measureSizes() {
     name: `react ${version('react')} + react-dom ${version('react-dom')}/client (production)`,
     ...compress(await bundleOf("export * from 'react'; export { createRoot } from 'react-dom/client';", 'react.js')),
   });
-  rows.push({ group: 'x', name: `amazon-connect-streams ${version('amazon-connect-streams')} (release/connect-streams-min.js, as published)`, ...compress(readFileSync('node_modules/amazon-connect-streams/release/connect-streams-min.js')) });
+  rows.push({
+    group: 'x',
+    name: `amazon-connect-streams ${version('amazon-connect-streams')} (release/connect-streams-min.js, as published)`,
+    ...compress(readFileSync('node_modules/amazon-connect-streams/release/connect-streams-min.js')),
+  });
   const pc = JSON.parse(readFileSync('node_modules/purecloud-platform-client-v2/package.json', 'utf8'));
-  rows.push({ group: 'x', name: `purecloud-platform-client-v2 ${pc.version} (${pc.browser}, as published)`, ...compress(readFileSync(join('node_modules/purecloud-platform-client-v2', pc.browser))) });
+  rows.push({
+    group: 'x',
+    name: `purecloud-platform-client-v2 ${pc.version} (${pc.browser}, as published)`,
+    ...compress(readFileSync(join('node_modules/purecloud-platform-client-v2', pc.browser))),
+  });
   return { rows, initialMinBytesBySource: wf.initialMinBytesBySource, initialFiles: wf.initial.files, initialMarginal: marginal, initialOwnCodeGzip: ownGzip };
 }
 
@@ -215,7 +241,11 @@ export function printSizes({ rows, initialMinBytesBySource, initialMarginal, ini
   const lines = [`${'size (kB = 1,024 bytes)'.padEnd(w)}  ${'min'.padStart(10)}  ${'gzip'.padStart(10)}  ${'brotli'.padStart(10)}`];
   for (const r of rows) {
     let note = '';
-    if (r.target) note = r.gzip <= r.target.gzip ? `  ✔ ≤ ${r.target.gzip / 1024} kB gzip` : `  ✖ over the ${r.target.gzip / 1024} kB gzip target by ${((r.gzip - r.target.gzip) / 1024).toFixed(1)} kB (${Math.round((r.gzip / r.target.gzip - 1) * 100)}%)`;
+    if (r.target)
+      note =
+        r.gzip <= r.target.gzip
+          ? `  ✔ ≤ ${r.target.gzip / 1024} kB gzip`
+          : `  ✖ over the ${r.target.gzip / 1024} kB gzip target by ${((r.gzip - r.target.gzip) / 1024).toFixed(1)} kB (${Math.round((r.gzip / r.target.gzip - 1) * 100)}%)`;
     if (r.budget) note = ['min', 'gzip', 'brotli'].some((k) => r[k] > r.budget[k]) ? '  ✖ over size-budget.json' : '  within size-budget.json';
     lines.push(`${r.name.padEnd(w)}  ${kb(r.min)}  ${kb(r.gzip)}  ${kb(r.brotli)}${note}`);
   }

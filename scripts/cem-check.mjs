@@ -29,7 +29,9 @@ try {
   process.exit(1);
 }
 
-const files = readdirSync('test/node').filter((f) => f.endsWith('.test.mjs')).map((f) => `test/node/${f}`);
+const files = readdirSync('test/node')
+  .filter((f) => f.endsWith('.test.mjs'))
+  .map((f) => `test/node/${f}`);
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const stream = run({ files, concurrency: 1 });
 stream.on('test:pass', (t) => {

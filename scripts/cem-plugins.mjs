@@ -45,7 +45,11 @@ export function publicApiPlugin() {
   };
 }
 
-const toDist = (p) => p.replace(/^\/+/, '').replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
+const toDist = (p) =>
+  p
+    .replace(/^\/+/, '')
+    .replace(/^src\//, 'dist/')
+    .replace(/\.ts$/, '.js');
 
 export function distPathsPlugin() {
   const walk = (v) => {

@@ -40,7 +40,11 @@ try {
   // The CRM page: elements in several regions on one session.
   const { page, errors, response } = await open('/demo/');
   const header = response.headers()['content-security-policy'] ?? '';
-  check('served with the strict policy', header === CSP && !/unsafe-(inline|eval)/.test(header) && header.includes("require-trusted-types-for 'script'"), header);
+  check(
+    'served with the strict policy',
+    header === CSP && !/unsafe-(inline|eval)/.test(header) && header.includes("require-trusted-types-for 'script'"),
+    header,
+  );
   // The page is settled once the session is connected and has read the server's state.
   await page.waitForFunction(() => customElements.get('push-preview-session') !== undefined);
   await page.evaluate(() => document.getElementById('session').ready());
@@ -56,7 +60,13 @@ try {
   await page.locator('wrapup-codes input[type="radio"]').first().check();
   const sawDone = await watchBanner(page, 'Done');
   await click(page, 'wrapup-codes [data-action="mark-done"]');
-  check('the workflow ran to Mark Done', await sawDone().then(() => true, () => false));
+  check(
+    'the workflow ran to Mark Done',
+    await sawDone().then(
+      () => true,
+      () => false,
+    ),
+  );
   await page.selectOption('#lang', 'ja');
   await page.locator('push-preview-agent [data-action="not-ready"]', { hasText: '受付不可' }).waitFor({ timeout: HANG_MS });
   check('switched to Japanese at run time', true);
@@ -84,7 +94,16 @@ try {
     ? await pages[pages.length - 1]
         .evaluate(() => {
           const s = document.querySelector('push-preview-session, push-preview-panel')?.session?.state;
-          return s ? JSON.stringify({ phase: s.workflow.phase, agent: s.workflow.agent.status, pending: s.pending, refusal: s.refusal, connection: s.connection, allowed: [...s.allowed] }) : 'no session';
+          return s
+            ? JSON.stringify({
+                phase: s.workflow.phase,
+                agent: s.workflow.agent.status,
+                pending: s.pending,
+                refusal: s.refusal,
+                connection: s.connection,
+                allowed: [...s.allowed],
+              })
+            : 'no session';
         })
         .catch((x) => String(x))
     : '';

@@ -11,8 +11,7 @@ const need = [
 const missing = need.filter(([bin]) => !existsSync(bin)).map(([, pkg]) => pkg);
 if (missing.length === 0) process.exit(0);
 
-const isDebian = existsSync('/etc/debian_version') ||
-  (existsSync('/etc/os-release') && /debian|ubuntu/i.test(readFileSync('/etc/os-release', 'utf8')));
+const isDebian = existsSync('/etc/debian_version') || (existsSync('/etc/os-release') && /debian|ubuntu/i.test(readFileSync('/etc/os-release', 'utf8')));
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isDebian || !isRoot) {
   console.error(`push-preview-elements: the browser tests need ${missing.join(', ')}.

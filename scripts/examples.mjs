@@ -18,7 +18,16 @@ import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from './browsers.mjs';
 import { CSP } from './serve.mjs';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
 // Vue's runtime writes static markup with innerHTML under its own Trusted Types policy name.
 const VUE_CSP = CSP.replace('trusted-types lit-html', 'trusted-types lit-html vue');
 
@@ -38,7 +47,11 @@ function serve(root, csp) {
     if (!path.startsWith(base)) return res.writeHead(403).end();
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
     if (!existsSync(path)) return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...(csp ? { 'content-security-policy': csp } : {}) });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      ...(csp ? { 'content-security-policy': csp } : {}),
+    });
     createReadStream(path).pipe(res);
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, reports, url: `http://127.0.0.1:${server.address().port}` })));
@@ -53,7 +66,13 @@ const apps = [
 const results = [];
 function record(name, error) {
   results.push({ name, ok: !error });
-  if (error) console.error(`  ✖ ${name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`);
+  if (error)
+    console.error(
+      `  ✖ ${name}\n    ${String(error?.stack ?? error)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n    ')}`,
+    );
   else console.log(`  ✔ ${name}`);
 }
 
@@ -71,7 +90,10 @@ for (const app of apps) {
       if (r.status !== 0) throw new Error(`tsc -p ${app.tsconfig} failed`);
     }
     if (app.vite) await build({ configFile: app.vite, logLevel: 'error' });
-    record(`${app.name}: ${app.tsconfig ? 'typecheck and build' : app.vite ? 'build' : 'files present'} (${((Date.now() - t) / 1000).toFixed(1)} s)`, app.vite && !existsSync(join(app.root, 'index.html')) ? 'no index.html built' : null);
+    record(
+      `${app.name}: ${app.tsconfig ? 'typecheck and build' : app.vite ? 'build' : 'files present'} (${((Date.now() - t) / 1000).toFixed(1)} s)`,
+      app.vite && !existsSync(join(app.root, 'index.html')) ? 'no index.html built' : null,
+    );
   } catch (e) {
     record(`${app.name}: build`, e);
   }

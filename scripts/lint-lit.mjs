@@ -10,7 +10,19 @@ import { spawnSync } from 'node:child_process';
 
 const r = spawnSync(
   'npx',
-  ['--no-install', 'lit-analyzer', 'src/elements/**/*.ts', 'src/define/*.ts', '--strict', '--maxWarnings', '0', '--rules.no-invalid-css', 'off', '--rules.no-missing-import', 'off'],
+  [
+    '--no-install',
+    'lit-analyzer',
+    'src/elements/**/*.ts',
+    'src/define/*.ts',
+    '--strict',
+    '--maxWarnings',
+    '0',
+    '--rules.no-invalid-css',
+    'off',
+    '--rules.no-missing-import',
+    'off',
+  ],
   { stdio: 'inherit' },
 );
 process.exit(r.status ?? 1);

@@ -38,7 +38,13 @@ const jsPath = (from, modulePath) => {
   return r.startsWith('.') ? r : `./${r}`;
 };
 const comment = (text, indent = '') =>
-  text ? `${indent}/**\n${text.trim().split('\n').map((l) => `${indent} * ${l.replace(/\*\//g, '*\\/')}`.trimEnd()).join('\n')}\n${indent} */\n` : '';
+  text
+    ? `${indent}/**\n${text
+        .trim()
+        .split('\n')
+        .map((l) => `${indent} * ${l.replace(/\*\//g, '*\\/')}`.trimEnd())
+        .join('\n')}\n${indent} */\n`
+    : '';
 
 /** `{ 'pp-done': 'PpDoneEvent', … }` from the event classes. */
 export function eventClasses(source = readFileSync('src/elements/events.ts', 'utf8')) {
@@ -61,14 +67,20 @@ function reactFile(el, classes) {
     ...(eventTypes.length ? [`import type { ${eventTypes.join(', ')} } from '../elements/events.js';`] : []),
     `import '../define/${el.tagName}.js';`,
     '',
-    comment(`${el.summary ?? ''}\n\nReact wrapper of \`<${el.tagName}>\`: properties are set as properties${events.length ? ', events are `on…` props' : ''}.`).trimEnd(),
+    comment(
+      `${el.summary ?? ''}\n\nReact wrapper of \`<${el.tagName}>\`: properties are set as properties${events.length ? ', events are `on…` props' : ''}.`,
+    ).trimEnd(),
     `export const ${el.name} = createComponent({`,
     '  react: React,',
     `  tagName: '${el.tagName}',`,
     `  elementClass: ${el.name}Element,`,
     `  displayName: '${el.name}',`,
     ...(events.length
-      ? ['  events: {', ...events.map((e) => `${comment(e.description, '    ').trimEnd()}\n    on${pascal(e.name)}: '${e.name}' as EventName<${classes[e.name]}>,`), '  },']
+      ? [
+          '  events: {',
+          ...events.map((e) => `${comment(e.description, '    ').trimEnd()}\n    on${pascal(e.name)}: '${e.name}' as EventName<${classes[e.name]}>,`),
+          '  },',
+        ]
       : []),
     '});',
     '',
@@ -92,7 +104,7 @@ function frameworksFile(els, classes) {
   const eventTypes = [...new Set(Object.values(classes))].sort();
   const attrType = (a) => {
     const t = a.type?.text ?? 'string';
-    return t === 'boolean' ? 'boolean | \'\'' : t;
+    return t === 'boolean' ? "boolean | ''" : t;
   };
   const props = (e) => {
     const names = fields(e);

@@ -22,13 +22,36 @@ function check(name, problems) {
   else console.log(`  ✔ ${name}`);
 }
 
-console.log(`${packed.filename}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} kB packed, ${(packed.unpackedSize / 1024).toFixed(1)} kB unpacked`);
+console.log(
+  `${packed.filename}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} kB packed, ${(packed.unpackedSize / 1024).toFixed(1)} kB unpacked`,
+);
 
-check('no tests', list.filter((f) => /(^|\/)(test|tests|__tests__)\//.test(f) || /\.(test|spec)\.[cm]?[jt]sx?(\.map)?$/.test(f) || /\.test\.d\.ts/.test(f)));
-check('no stories or Storybook', list.filter((f) => /(^|\/)(stories|\.storybook|storybook-static)\//.test(f) || /\.stories\.|\.mdx$/.test(f)));
-check('no build tooling, examples, demo or reports', list.filter((f) => /^(scripts|examples|demo|src|\.reports|\.ci|bench|node_modules)\//.test(f) || /(^|\/)(tsconfig[^/]*|rollup\.config\.mjs|vitest\.config\.ts|eslint\.config\.mjs|web-test-runner\.config\.mjs)$/.test(f)));
-check('README, CHANGELOG, LICENSE, custom-elements.json, editor data', ['README.md', 'CHANGELOG.md', 'LICENSE', 'custom-elements.json', 'vscode.html-custom-data.json', 'vscode.css-custom-data.json', 'web-types.json'].filter((f) => !files.has(f)).map((f) => `missing ${f}`));
-check('the manifest is the one package.json names', pkg.customElements && files.has(pkg.customElements) ? null : `customElements: ${pkg.customElements} not packed`);
+check(
+  'no tests',
+  list.filter((f) => /(^|\/)(test|tests|__tests__)\//.test(f) || /\.(test|spec)\.[cm]?[jt]sx?(\.map)?$/.test(f) || /\.test\.d\.ts/.test(f)),
+);
+check(
+  'no stories or Storybook',
+  list.filter((f) => /(^|\/)(stories|\.storybook|storybook-static)\//.test(f) || /\.stories\.|\.mdx$/.test(f)),
+);
+check(
+  'no build tooling, examples, demo or reports',
+  list.filter(
+    (f) =>
+      /^(scripts|examples|demo|src|\.reports|\.ci|bench|node_modules)\//.test(f) ||
+      /(^|\/)(tsconfig[^/]*|rollup\.config\.mjs|vitest\.config\.ts|eslint\.config\.mjs|web-test-runner\.config\.mjs)$/.test(f),
+  ),
+);
+check(
+  'README, CHANGELOG, LICENSE, custom-elements.json, editor data',
+  ['README.md', 'CHANGELOG.md', 'LICENSE', 'custom-elements.json', 'vscode.html-custom-data.json', 'vscode.css-custom-data.json', 'web-types.json']
+    .filter((f) => !files.has(f))
+    .map((f) => `missing ${f}`),
+);
+check(
+  'the manifest is the one package.json names',
+  pkg.customElements && files.has(pkg.customElements) ? null : `customElements: ${pkg.customElements} not packed`,
+);
 
 // Every exports target (and every `types`) is in the pack; wildcard patterns match at least one file.
 const targets = [];
@@ -39,17 +62,36 @@ const walk = (key, v) => {
 for (const [k, v] of Object.entries(pkg.exports)) walk(k, v);
 const missing = targets.filter(([, t]) => {
   if (!t.includes('*')) return !files.has(t);
-  const re = new RegExp(`^${t.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
+  const re = new RegExp(
+    `^${t
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]+')}$`,
+  );
   return !list.some((f) => re.test(f));
 });
-check(`every exports target packed (${targets.length})`, missing.map(([k, t]) => `${k}: ${t}`));
-check('types for every entry', Object.entries(pkg.exports).filter(([k, v]) => typeof v === 'object' && !v.types && k !== './package.json').map(([k]) => `${k} has no types`));
-check('main / module / types packed', ['main', 'module', 'types'].filter((f) => pkg[f] && !files.has(pkg[f].replace(/^\.\//, ''))).map((f) => `${f}: ${pkg[f]}`));
+check(
+  `every exports target packed (${targets.length})`,
+  missing.map(([k, t]) => `${k}: ${t}`),
+);
+check(
+  'types for every entry',
+  Object.entries(pkg.exports)
+    .filter(([k, v]) => typeof v === 'object' && !v.types && k !== './package.json')
+    .map(([k]) => `${k} has no types`),
+);
+check(
+  'main / module / types packed',
+  ['main', 'module', 'types'].filter((f) => pkg[f] && !files.has(pkg[f].replace(/^\.\//, ''))).map((f) => `${f}: ${pkg[f]}`),
+);
 check('semver 0.x version and a license', [
   ...(/^0\.\d+\.\d+(-[\w.]+)?$/.test(pkg.version) ? [] : [`version ${pkg.version} is not 0.x semver`]),
   ...(pkg.license ? [] : ['no license field']),
 ]);
-check('every sideEffects file pattern names shipped or source files only', (pkg.sideEffects ?? []).filter((p) => !/^\.\/(dist|src)\//.test(p)).map((p) => `sideEffects: ${p}`));
+check(
+  'every sideEffects file pattern names shipped or source files only',
+  (pkg.sideEffects ?? []).filter((p) => !/^\.\/(dist|src)\//.test(p)).map((p) => `sideEffects: ${p}`),
+);
 
 const lint = await publint({ pkgDir: '.', pack: 'npm', strict: true, level: 'suggestion' });
 check(

@@ -10,7 +10,8 @@ export const HANG_MS = 30_000;
  */
 export async function watchBanner(page, word) {
   await page.evaluate((w) => {
-    const find = (root) => root.querySelector('push-preview-form') ?? [...root.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
+    const find = (root) =>
+      root.querySelector('push-preview-form') ?? [...root.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
     const form = find(document);
     const seen = () => (form.shadowRoot.querySelector('[part~="banner"]')?.textContent ?? '').includes(w);
     window.__ppBannerSeen = seen();

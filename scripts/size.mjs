@@ -40,11 +40,22 @@ for (const el of elements(readManifest()).sort((a, b) => a.tagName.localeCompare
   rows.push({ name: `<${el.tagName}> own code`, key: el.tagName, file, ...(await measure(readFileSync(file, 'utf8'), true)) });
 }
 const { initial } = await workflowBuild();
-rows.push({ name: 'initial load, whole workflow in en (panel, lit, @lit/context, rxjs)', key: 'initial-load', min: initial.min, gzip: initial.gzip, brotli: initial.brotli });
+rows.push({
+  name: 'initial load, whole workflow in en (panel, lit, @lit/context, rxjs)',
+  key: 'initial-load',
+  min: initial.min,
+  gzip: initial.gzip,
+  brotli: initial.brotli,
+});
 
 if (process.argv.includes('--update')) {
-  const budget = Object.fromEntries(rows.map((r) => [r.key, { min: Math.ceil(r.min * MARGIN), gzip: Math.ceil(r.gzip * MARGIN), brotli: Math.ceil(r.brotli * MARGIN) }]));
-  writeFileSync(BUDGET, `${JSON.stringify({ $comment: `Bytes; ${Math.round((MARGIN - 1) * 100)}% above what scripts/size.mjs measured. Raise only on purpose.`, ...budget }, null, 2)}\n`);
+  const budget = Object.fromEntries(
+    rows.map((r) => [r.key, { min: Math.ceil(r.min * MARGIN), gzip: Math.ceil(r.gzip * MARGIN), brotli: Math.ceil(r.brotli * MARGIN) }]),
+  );
+  writeFileSync(
+    BUDGET,
+    `${JSON.stringify({ $comment: `Bytes; ${Math.round((MARGIN - 1) * 100)}% above what scripts/size.mjs measured. Raise only on purpose.`, ...budget }, null, 2)}\n`,
+  );
   console.log(`wrote ${BUDGET}`);
 }
 
@@ -57,7 +68,9 @@ let failed = 0;
 for (const r of rows) {
   const b = budget[r.key];
   const over = !b ? ['no budget'] : ['min', 'gzip', 'brotli'].filter((k) => r[k] > b[k]);
-  console.log(`${r.name.padEnd(w)}  ${cell(r.min, b?.min)}  ${cell(r.gzip, b?.gzip)}  ${cell(r.brotli, b?.brotli)}${over.length ? `  ✖ over: ${over.join(', ')}` : ''}`);
+  console.log(
+    `${r.name.padEnd(w)}  ${cell(r.min, b?.min)}  ${cell(r.gzip, b?.gzip)}  ${cell(r.brotli, b?.brotli)}${over.length ? `  ✖ over: ${over.join(', ')}` : ''}`,
+  );
   if (over.length) failed++;
   else passed++;
 }

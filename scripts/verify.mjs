@@ -80,10 +80,24 @@ console.log('✔ custom-elements.json matches the sources');
 run('demo under a strict CSP with Trusted Types (Chromium)', 'node', ['scripts/csp-check.mjs']);
 
 npx('Storybook build', 'storybook', 'build', '--quiet', '-o', 'storybook-static');
-npx('story tests (play functions + axe, Chromium)', 'vitest', 'run', '--project=storybook', '--reporter=default', '--reporter=json', '--outputFile.json=.reports/stories.json');
+npx(
+  'story tests (play functions + axe, Chromium)',
+  'vitest',
+  'run',
+  '--project=storybook',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=.reports/stories.json',
+);
 run('React wrappers and framework types match the manifest', 'node', ['scripts/make-react.mjs', '--check']);
 run('VS Code, JetBrains and JSX types match the manifest', 'node', ['scripts/integrations.mjs', '--check']);
-npx('type tests: React, Preact, Solid (push-preview-elements/jsx), Vue, Svelte (frameworks); tsc, test/types', 'tsc', '--noEmit', '-p', 'test/types/tsconfig.json');
+npx(
+  'type tests: React, Preact, Solid (push-preview-elements/jsx), Vue, Svelte (frameworks); tsc, test/types',
+  'tsc',
+  '--noEmit',
+  '-p',
+  'test/types/tsconfig.json',
+);
 run('example apps: build + smoke in Chromium; docs pages render', 'node', ['scripts/examples.mjs']);
 run('package contents + publint', 'node', ['scripts/pack-check.mjs']);
 run('size budget', 'node', ['scripts/size.mjs']);

@@ -69,10 +69,26 @@ export const AfterCall: StoryObj = phaseStory(tag, {
   },
 });
 
-export const Done: StoryObj = phaseStory(tag, { name: 'Done — W-28, W-29', phase: 'done', actions: { 'not-ready': 'enabled', logout: 'enabled', dismiss: 'enabled' } });
-export const Rejected: StoryObj = phaseStory(tag, { name: 'Rejected — W-5', phase: 'rejected', actions: { 'not-ready': 'enabled', logout: 'enabled', dismiss: 'enabled' } });
-export const Cancelled: StoryObj = phaseStory(tag, { name: 'Cancelled — W-10', phase: 'cancelled', actions: { 'not-ready': 'enabled', logout: 'enabled', dismiss: 'enabled' } });
-export const Transferred: StoryObj = phaseStory(tag, { name: 'Transferred — W-11', phase: 'transferred', actions: { 'not-ready': 'enabled', logout: 'enabled', dismiss: 'enabled' } });
+export const Done: StoryObj = phaseStory(tag, {
+  name: 'Done — W-28, W-29',
+  phase: 'done',
+  actions: { 'not-ready': 'enabled', logout: 'enabled', dismiss: 'enabled' },
+});
+export const Rejected: StoryObj = phaseStory(tag, {
+  name: 'Rejected — W-5',
+  phase: 'rejected',
+  actions: { 'not-ready': 'enabled', logout: 'enabled', dismiss: 'enabled' },
+});
+export const Cancelled: StoryObj = phaseStory(tag, {
+  name: 'Cancelled — W-10',
+  phase: 'cancelled',
+  actions: { 'not-ready': 'enabled', logout: 'enabled', dismiss: 'enabled' },
+});
+export const Transferred: StoryObj = phaseStory(tag, {
+  name: 'Transferred — W-11',
+  phase: 'transferred',
+  actions: { 'not-ready': 'enabled', logout: 'enabled', dismiss: 'enabled' },
+});
 
 export const Stale: StoryObj = phaseStory(tag, {
   name: 'Stale — W-30',

@@ -59,7 +59,9 @@ export const Full: StoryObj = {
       await shown(panel, 'after-call');
     });
     await step('Pick a disposition code, Mark Done (W-29)', async () => {
-      const code = await waitFor(() => find<HTMLInputElement>(find(panel, 'wrapup-codes') ?? panel, 'input[type=radio][value=CALLBACK]') ?? Promise.reject(new Error('no code yet')));
+      const code = await waitFor(
+        () => find<HTMLInputElement>(find(panel, 'wrapup-codes') ?? panel, 'input[type=radio][value=CALLBACK]') ?? Promise.reject(new Error('no code yet')),
+      );
       await userEvent.click(code);
       await waitFor(() => expect(code.checked).toBe(true));
       await enabled(panel, 'mark-done');

@@ -12,7 +12,16 @@ import { PushPreviewElement } from '../../src/elements/internal/push-preview-ele
 import { Session } from '../../src/session/session.js';
 import { loadPhoneMetadata } from '../../src/domain/phone.js';
 import { CallResult, type Phase, type WorkflowEvent, type WorkflowState } from '../../src/domain/index.js';
-import { ok, type Command, type ConnectionState, type Connector, type ProtocolProblem, type Result, type ServerMessage, type SnapshotAt } from '../../src/connectors/port.js';
+import {
+  ok,
+  type Command,
+  type ConnectionState,
+  type Connector,
+  type ProtocolProblem,
+  type Result,
+  type ServerMessage,
+  type SnapshotAt,
+} from '../../src/connectors/port.js';
 import { reach } from '../../test/fixtures/states.js';
 import { PARTS, Panel, SessionCtx } from '../twin/panel.js';
 import { countRender, renders, resetRenders } from './counter.js';
@@ -33,7 +42,17 @@ Object.defineProperty(PushPreviewElement.prototype, 'update', {
 // match nothing there; the rest — buttons, rows, fields, tabs — apply as they do in the shadow roots).
 {
   const seen = new Set<string>();
-  for (const tag of ['push-preview-panel', 'push-preview-indicator', 'push-preview-agent', 'push-preview-form', 'call-controls', 'record-editor', 'chained-records', 'reschedule-picker', 'wrapup-codes']) {
+  for (const tag of [
+    'push-preview-panel',
+    'push-preview-indicator',
+    'push-preview-agent',
+    'push-preview-form',
+    'call-controls',
+    'record-editor',
+    'chained-records',
+    'reschedule-picker',
+    'wrapup-codes',
+  ]) {
     const ctor = customElements.get(tag) as unknown as { elementStyles: { cssText?: string }[] };
     for (const st of ctor.elementStyles) if (st.cssText) seen.add(st.cssText);
   }
@@ -204,16 +223,17 @@ function fillLit(m: Mounted, tags: readonly string[]): HTMLElement[] {
   return els;
 }
 function renderReact(m: Mounted, tags: readonly string[], sync: boolean): void {
-  const tree = tags.length === 1 && tags[0] === 'push-preview-panel' ? (
-    <Panel session={m.session} />
-  ) : (
-    <SessionCtx.Provider value={m.session}>
-      {tags.map((t, i) => {
-        const Part = PARTS[t]!;
-        return <Part key={i} />;
-      })}
-    </SessionCtx.Provider>
-  );
+  const tree =
+    tags.length === 1 && tags[0] === 'push-preview-panel' ? (
+      <Panel session={m.session} />
+    ) : (
+      <SessionCtx.Provider value={m.session}>
+        {tags.map((t, i) => {
+          const Part = PARTS[t]!;
+          return <Part key={i} />;
+        })}
+      </SessionCtx.Provider>
+    );
   if (sync) flushSync(() => m.root!.render(tree));
   else m.root!.render(tree);
 }
@@ -256,7 +276,10 @@ async function panelFor(impl: Impl, phase: Phase): Promise<Mounted> {
 function toggleHold(m: Mounted): { event: WorkflowEvent; selector: string } {
   const w = m.session.state.workflow;
   const held = !w.call!.held;
-  return { event: { type: 'call', interactionId: w.interaction!.id, call: { ...w.call!, held } }, selector: held ? '[data-action=retrieve]' : '[data-action=hold]' };
+  return {
+    event: { type: 'call', interactionId: w.interaction!.id, call: { ...w.call!, held } },
+    selector: held ? '[data-action=retrieve]' : '[data-action=hold]',
+  };
 }
 async function oneEvent(impl: Impl): Promise<{ ms: number; renders: number }> {
   const m = await panelFor(impl, 'connected');
@@ -383,40 +406,54 @@ async function workflow(impl: Impl): Promise<Steps> {
   return r;
 
   async function steps_(): Promise<Steps> {
-  const q = (s: string) => deepQuery(m.host, s);
-  const steps: Record<string, number> = {};
-  // Each step: time to DOM updated (summed in `ms`) and to the frame that shows it (`presented`).
-  let presented = 0;
-  const click = async (selector: string, then: string, step: string) => {
-    const t = performance.now();
-    q(selector)!.click();
-    const how = await until(() => q(then) !== null, `${impl}: ${then} after ${selector}`);
-    steps[step] = performance.now() - t;
-    presented += (await presentedAt(how)) - t;
-  };
-  resetRenders();
-  const t0 = performance.now();
-  connector.emit({ type: 'offered', interaction: ringing.interaction!, campaign: ringing.campaign! });
-  const how0 = await until(() => q('[data-action=accept]') !== null, `${impl}: Accept`);
-  steps.offered = performance.now() - t0;
-  presented += (await presentedAt(how0)) - t0;
-  await click('[data-action=accept]', '[data-action=connect]', 'accept');
-  await click('[data-action=connect]', '[data-action=disconnect]', 'connect');
-  await click('[data-action=disconnect]', '[data-action=mark-done]', 'disconnect');
-  await click('input[name=code]', '[data-action=mark-done][aria-disabled=false]', 'disposition');
-  await click('[data-action=mark-done]', '[data-action=dismiss], [data-phase=done]', 'mark-done');
-  await until(() => session.state.workflow.phase === 'done' && session.state.pending === null, `${impl}: done`);
-  if (impl === 'lit') await litSettled(m.host);
-  layout(m.host);
-  const ms = Object.values(steps).reduce((a, b) => a + b, 0);
-  measure(`workflow:${impl}`, t0, performance.now());
-  return { ms, presented, renders: sumRenders(), steps };
+    const q = (s: string) => deepQuery(m.host, s);
+    const steps: Record<string, number> = {};
+    // Each step: time to DOM updated (summed in `ms`) and to the frame that shows it (`presented`).
+    let presented = 0;
+    const click = async (selector: string, then: string, step: string) => {
+      const t = performance.now();
+      q(selector)!.click();
+      const how = await until(() => q(then) !== null, `${impl}: ${then} after ${selector}`);
+      steps[step] = performance.now() - t;
+      presented += (await presentedAt(how)) - t;
+    };
+    resetRenders();
+    const t0 = performance.now();
+    connector.emit({ type: 'offered', interaction: ringing.interaction!, campaign: ringing.campaign! });
+    const how0 = await until(() => q('[data-action=accept]') !== null, `${impl}: Accept`);
+    steps.offered = performance.now() - t0;
+    presented += (await presentedAt(how0)) - t0;
+    await click('[data-action=accept]', '[data-action=connect]', 'accept');
+    await click('[data-action=connect]', '[data-action=disconnect]', 'connect');
+    await click('[data-action=disconnect]', '[data-action=mark-done]', 'disconnect');
+    await click('input[name=code]', '[data-action=mark-done][aria-disabled=false]', 'disposition');
+    await click('[data-action=mark-done]', '[data-action=dismiss], [data-phase=done]', 'mark-done');
+    await until(() => session.state.workflow.phase === 'done' && session.state.pending === null, `${impl}: done`);
+    if (impl === 'lit') await litSettled(m.host);
+    layout(m.host);
+    const ms = Object.values(steps).reduce((a, b) => a + b, 0);
+    measure(`workflow:${impl}`, t0, performance.now());
+    return { ms, presented, renders: sumRenders(), steps };
   }
 }
 
 // 5. Memory: mount and unmount every element `times` times on one session.
-const TAGS = ['push-preview-indicator', 'push-preview-agent', 'push-preview-form', 'call-controls', 'record-editor', 'chained-records', 'reschedule-picker', 'wrapup-codes', 'push-preview-panel'];
-async function mountCycles(impl: Impl, times: number, phase: Phase): Promise<{ liveBefore: number; liveAfter: number; perTag: Record<string, number>; providerSessionsLeft: number; ms: number }> {
+const TAGS = [
+  'push-preview-indicator',
+  'push-preview-agent',
+  'push-preview-form',
+  'call-controls',
+  'record-editor',
+  'chained-records',
+  'reschedule-picker',
+  'wrapup-codes',
+  'push-preview-panel',
+];
+async function mountCycles(
+  impl: Impl,
+  times: number,
+  phase: Phase,
+): Promise<{ liveBefore: number; liveAfter: number; perTag: Record<string, number>; providerSessionsLeft: number; ms: number }> {
   const { connector, session } = await newSession(reach(phase, { at: Date.now() }));
   const liveBefore = session.liveSubscriptions;
   const perTag: Record<string, number> = {};

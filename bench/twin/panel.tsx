@@ -152,7 +152,10 @@ export function Indicator() {
           <span className="media" data-media={i!.media}>
             <svg viewBox="0 0 24 24" aria-hidden="true">
               {voice ? (
-                <path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1 11.4 11.4 0 0 0 .57 3.6 1 1 0 0 1-.25 1z" fill="currentColor" />
+                <path
+                  d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1 11.4 11.4 0 0 0 .57 3.6 1 1 0 0 1-.25 1z"
+                  fill="currentColor"
+                />
               ) : (
                 <path d="M5 3h10l4 4v14H5z M15 3v4h4 M8 11h8 M8 15h8" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" />
               )}
@@ -323,7 +326,17 @@ export function Form() {
   );
 }
 
-const CALL_INTENTS: readonly IntentType[] = ['connect', 'cancel', 'transfer', 'conference', 'hold', 'retrieve', 'start-recording', 'stop-recording', 'disconnect'];
+const CALL_INTENTS: readonly IntentType[] = [
+  'connect',
+  'cancel',
+  'transfer',
+  'conference',
+  'hold',
+  'retrieve',
+  'start-recording',
+  'stop-recording',
+  'disconnect',
+];
 function Picker({ kind, targets, value, onPick }: { kind: 'transfer' | 'conference'; targets: readonly Target[]; value: string; onPick: (v: string) => void }) {
   return (
     <label>
@@ -354,7 +367,9 @@ export function CallControls() {
   const i = wf.interaction;
   const rec = i ? activeRecord(i.chain) : undefined;
   const dialNumber = s.drafts.dialNumber ?? rec?.phone ?? '';
-  const a = (action: Action, label: string, variant?: 'primary' | 'danger', intent?: Intent) => <ActionButton s={s} session={session} action={action} label={label} variant={variant} intent={intent} />;
+  const a = (action: Action, label: string, variant?: 'primary' | 'danger', intent?: Intent) => (
+    <ActionButton s={s} session={session} action={action} label={label} variant={variant} intent={intent} />
+  );
   return (
     <Host tag="call-controls" phase={wf.phase}>
       <div className="group" role="group" aria-label={t.connect + ' / ' + t.disconnect}>
@@ -403,7 +418,12 @@ export function RecordEditor() {
   const s = useSessionState(session);
   const wf = s.workflow;
   const i = wf.interaction;
-  if (!i) return <Host tag="record-editor" phase={wf.phase}>{null}</Host>;
+  if (!i)
+    return (
+      <Host tag="record-editor" phase={wf.phase}>
+        {null}
+      </Host>
+    );
   const rec = activeRecord(i.chain)!;
   const typed = s.drafts.fields[rec.handle] ?? {};
   const names = [...new Set([...Object.keys(rec.fields), ...Object.keys(typed)])];
@@ -438,7 +458,14 @@ export function RecordEditor() {
         <div className="row">
           {editable ? (
             <>
-              <ActionButton s={s} session={session} action="update-record" label={t.updateRecord} variant="primary" intent={{ type: 'update-record', handle: rec.handle, fields: typed }} />
+              <ActionButton
+                s={s}
+                session={session}
+                action="update-record"
+                label={t.updateRecord}
+                variant="primary"
+                intent={{ type: 'update-record', handle: rec.handle, fields: typed }}
+              />
               {dirty ? (
                 <button type="button" data-action="discard" onClick={() => session.edit({ kind: 'discard', handle: rec.handle })}>
                   {t.discardChanges}
@@ -459,7 +486,12 @@ export function ChainedRecords() {
   const s = useSessionState(session);
   const wf = s.workflow;
   const i = wf.interaction;
-  if (!i) return <Host tag="chained-records" phase={wf.phase}>{null}</Host>;
+  if (!i)
+    return (
+      <Host tag="chained-records" phase={wf.phase}>
+        {null}
+      </Host>
+    );
   const drafts = s.drafts;
   const active = activeRecord(i.chain)!;
   const dial = drafts.dialNumber ?? active.phone;
@@ -487,7 +519,13 @@ export function ChainedRecords() {
               {isActive ? (
                 <span className="badge">{t.active}</span>
               ) : (
-                <ActionButton s={s} session={session} action="set-active-record" label={`${t.setActiveRecord}: ${r.phone}`} intent={{ type: 'set-active-record', handle: r.handle }} />
+                <ActionButton
+                  s={s}
+                  session={session}
+                  action="set-active-record"
+                  label={`${t.setActiveRecord}: ${r.phone}`}
+                  intent={{ type: 'set-active-record', handle: r.handle }}
+                />
               )}
             </li>
           );
@@ -526,7 +564,11 @@ export function ChainedRecords() {
               onChange={(e) => session.edit({ kind: 'new-chained', value: { phone: e.target.value, phoneType: nc?.phoneType ?? 'mobile' } })}
             />
             <label htmlFor="nc-type">{t.phoneType}</label>
-            <select id="nc-type" value={nc?.phoneType ?? 'mobile'} onChange={(e) => session.edit({ kind: 'new-chained', value: { phone: nc?.phone ?? '', phoneType: e.target.value as PhoneType } })}>
+            <select
+              id="nc-type"
+              value={nc?.phoneType ?? 'mobile'}
+              onChange={(e) => session.edit({ kind: 'new-chained', value: { phone: nc?.phone ?? '', phoneType: e.target.value as PhoneType } })}
+            >
               {PHONE_TYPES.map((p) => (
                 <option key={p} value={p}>
                   {t.phoneTypes[p]}
@@ -556,7 +598,12 @@ export function ReschedulePicker() {
   const s = useSessionState(session);
   const wf = s.workflow;
   const i = wf.interaction;
-  if (!i) return <Host tag="reschedule-picker" phase={wf.phase}>{null}</Host>;
+  if (!i)
+    return (
+      <Host tag="reschedule-picker" phase={wf.phase}>
+        {null}
+      </Host>
+    );
   const rec = activeRecord(i.chain)!;
   const now = Math.max(wf.now, i.offeredAt);
   const tomorrow = epochToZoned(now + 86_400_000, rec.timeZone).date;
@@ -569,7 +616,8 @@ export function ReschedulePicker() {
     <Host tag="reschedule-picker" phase={wf.phase}>
       <form aria-label={t.reschedule} onSubmit={(e) => e.preventDefault()}>
         <p className="muted">
-          {t.inContactTime(rec.timeZone)} · {t.localTime}: {time(now, rec.timeZone)} · {t.callingWindow}: {formatMinuteOfDay(rec.callFrom)}–{formatMinuteOfDay(rec.callTill)}
+          {t.inContactTime(rec.timeZone)} · {t.localTime}: {time(now, rec.timeZone)} · {t.callingWindow}: {formatMinuteOfDay(rec.callFrom)}–
+          {formatMinuteOfDay(rec.callTill)}
         </p>
         {i.rescheduledAt ? <p role="status">{t.rescheduledFor(dateTime(i.rescheduledAt.at, rec.timeZone))}</p> : null}
         <div className="row">
@@ -584,14 +632,28 @@ export function ReschedulePicker() {
           <legend>{t.callbackType}</legend>
           {(['personal', 'campaign'] as CallbackType[]).map((type) => (
             <label key={type}>
-              <input type="radio" name="cb" value={type} checked={draft.callbackType === type} disabled={disabled} onChange={() => edit({ callbackType: type })} />
+              <input
+                type="radio"
+                name="cb"
+                value={type}
+                checked={draft.callbackType === type}
+                disabled={disabled}
+                onChange={() => edit({ callbackType: type })}
+              />
               {type === 'personal' ? t.personalCallback : t.campaignCallback}
             </label>
           ))}
         </fieldset>
         {outside ? <span className="reason">{t.reasons['outside-calling-window']}</span> : null}
         <div className="row">
-          <ActionButton s={s} session={session} action="reschedule" label={t.reschedule} variant="primary" intent={{ type: 'reschedule', at, callbackType: draft.callbackType }} />
+          <ActionButton
+            s={s}
+            session={session}
+            action="reschedule"
+            label={t.reschedule}
+            variant="primary"
+            intent={{ type: 'reschedule', at, callbackType: draft.callbackType }}
+          />
         </div>
         <Refusal s={s} intents={['reschedule']} />
       </form>
@@ -604,7 +666,12 @@ export function WrapupCodes() {
   const session = useSession();
   const s = useSessionState(session);
   const wf = s.workflow;
-  if (!wf.campaign || !(offeredIn(wf, 'mark-done') || offeredIn(wf, 'set-call-result'))) return <Host tag="wrapup-codes" phase={wf.phase}>{null}</Host>;
+  if (!wf.campaign || !(offeredIn(wf, 'mark-done') || offeredIn(wf, 'set-call-result')))
+    return (
+      <Host tag="wrapup-codes" phase={wf.phase}>
+        {null}
+      </Host>
+    );
   const c = wf.campaign;
   const w = wf.wrapup;
   const can = (a: Action) => s.allowed.has(a);
@@ -634,7 +701,12 @@ export function WrapupCodes() {
         ) : null}
         {offeredIn(wf, 'mark-do-not-call') ? (
           <label>
-            <input type="checkbox" name="dnc" checked={w.doNotCall} onChange={(e) => void session.dispatch({ type: 'mark-do-not-call', value: e.target.checked })} />
+            <input
+              type="checkbox"
+              name="dnc"
+              checked={w.doNotCall}
+              onChange={(e) => void session.dispatch({ type: 'mark-do-not-call', value: e.target.checked })}
+            />
             {t.markDoNotCall}
           </label>
         ) : null}
@@ -645,13 +717,25 @@ export function WrapupCodes() {
             </legend>
             {c.dispositionRequired ? null : (
               <label>
-                <input type="radio" name="code" value="" checked={w.dispositionCode === null} onChange={() => void session.dispatch({ type: 'set-disposition', code: null })} />
+                <input
+                  type="radio"
+                  name="code"
+                  value=""
+                  checked={w.dispositionCode === null}
+                  onChange={() => void session.dispatch({ type: 'set-disposition', code: null })}
+                />
                 {t.noDisposition}
               </label>
             )}
             {c.dispositionCodes.map((d) => (
               <label key={d.code}>
-                <input type="radio" name="code" value={d.code} checked={w.dispositionCode === d.code} onChange={() => void session.dispatch({ type: 'set-disposition', code: d.code })} />
+                <input
+                  type="radio"
+                  name="code"
+                  value={d.code}
+                  checked={w.dispositionCode === d.code}
+                  onChange={() => void session.dispatch({ type: 'set-disposition', code: d.code })}
+                />
                 {d.name}
               </label>
             ))}
@@ -694,7 +778,16 @@ function PanelBody() {
   const showTabs = wf.interaction && wf.phase !== 'ringing';
   const onKey = (e: { key: string; preventDefault(): void }) => {
     const i = TABS.indexOf(tab);
-    const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % TABS.length
+        : e.key === 'ArrowLeft'
+          ? (i + TABS.length - 1) % TABS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? TABS.length - 1
+              : -1;
     if (next < 0) return;
     e.preventDefault();
     setTab(TABS[next]!);
@@ -712,7 +805,16 @@ function PanelBody() {
           <>
             <div role="tablist" aria-label={t.previewForm} onKeyDown={onKey}>
               {TABS.map((x) => (
-                <button key={x} type="button" role="tab" id={`tab-${x}`} aria-selected={x === tab ? 'true' : 'false'} aria-controls={`panel-${x}`} tabIndex={x === tab ? 0 : -1} onClick={() => setTab(x)}>
+                <button
+                  key={x}
+                  type="button"
+                  role="tab"
+                  id={`tab-${x}`}
+                  aria-selected={x === tab ? 'true' : 'false'}
+                  aria-controls={`panel-${x}`}
+                  tabIndex={x === tab ? 0 : -1}
+                  onClick={() => setTab(x)}
+                >
                   {tabLabel(x)}
                 </button>
               ))}

@@ -34,7 +34,16 @@ let failed = 0;
 try {
   for (const [n, f] of files.entries()) {
     const out = join(dir, `${n}.mjs`);
-    await build({ entryPoints: [resolve(f)], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'error', alias: { '@open-wc/testing': shim } });
+    await build({
+      entryPoints: [resolve(f)],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: out,
+      logLevel: 'error',
+      alias: { '@open-wc/testing': shim },
+    });
     tests.length = 0;
     befores.length = 0;
     await import(pathToFileURL(out).href);

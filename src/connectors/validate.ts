@@ -19,7 +19,10 @@ import {
 import type { ServerMessage, SnapshotAt } from './port.js';
 
 export class Invalid extends Error {
-  constructor(readonly path: string, what: string) {
+  constructor(
+    readonly path: string,
+    what: string,
+  ) {
     super(`${path}: ${what}`);
     this.name = 'Invalid';
   }
@@ -125,10 +128,16 @@ export function readAgent(v: unknown, path = 'agent'): Agent {
     id: str(o, 'id', path, 200),
     name: str(o, 'name', path, 500),
     status: oneOf(o, 'status', ['logged-out', 'not-ready', 'ready'] as const, path),
-    mediaTypes: arr(o, 'mediaTypes', path, (x, p) => {
-      if (typeof x !== 'string') throw new Invalid(p, 'expected a string');
-      return x;
-    }, 20),
+    mediaTypes: arr(
+      o,
+      'mediaTypes',
+      path,
+      (x, p) => {
+        if (typeof x !== 'string') throw new Invalid(p, 'expected a string');
+        return x;
+      },
+      20,
+    ),
   };
 }
 
@@ -274,7 +283,11 @@ export function readEvent(v: unknown, path = 'event'): WorkflowEvent {
         ? { type: 'agent', agent: readAgent(own(o, 'agent'), `${path}.agent`) }
         : { type: 'agent', agent: readAgent(own(o, 'agent'), `${path}.agent`), campaign: nullable(o, 'campaign', path, readCampaign) };
     case 'offered':
-      return { type: 'offered', interaction: readInteraction(own(o, 'interaction'), `${path}.interaction`), campaign: readCampaign(own(o, 'campaign'), `${path}.campaign`) };
+      return {
+        type: 'offered',
+        interaction: readInteraction(own(o, 'interaction'), `${path}.interaction`),
+        campaign: readCampaign(own(o, 'campaign'), `${path}.campaign`),
+      };
     case 'accepted':
       return { type: 'accepted', interactionId: id(), owner: str(o, 'owner', path, 200), at: num(o, 'at', path) };
     case 'rejected':
@@ -314,7 +327,9 @@ export function readEvent(v: unknown, path = 'event'): WorkflowEvent {
       return { type: 'capabilities', interactionId: id(), actions: a as readonly Action[] | null };
     }
     case 'failed':
-      return own(o, 'detail') === undefined ? { type: 'failed', interactionId: id() } : { type: 'failed', interactionId: id(), detail: str(o, 'detail', path, 2000) };
+      return own(o, 'detail') === undefined
+        ? { type: 'failed', interactionId: id() }
+        : { type: 'failed', interactionId: id(), detail: str(o, 'detail', path, 2000) };
     default:
       throw new Invalid(`${path}.type`, `unknown event type ${JSON.stringify(type)?.slice(0, 60)}`);
   }

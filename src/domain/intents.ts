@@ -6,15 +6,7 @@ import { refusalFor, type Action, type WorkflowState } from './machine.js';
 import { checkPhone } from './phone.js';
 import type { Refusal } from './reasons.js';
 import { inCallingWindow } from './time.js';
-import {
-  PUSH_PREVIEW_MEDIA,
-  activeRecord,
-  type CallResult,
-  type CallbackType,
-  type MediaType,
-  type PhoneType,
-  PHONE_TYPES,
-} from './types.js';
+import { PUSH_PREVIEW_MEDIA, activeRecord, type CallResult, type CallbackType, type MediaType, type PhoneType, PHONE_TYPES } from './types.js';
 
 export type Intent =
   | { readonly type: 'login'; readonly mediaTypes: readonly MediaType[] }
@@ -106,9 +98,7 @@ export function checkIntent(state: WorkflowState, intent: Intent, ctx: IntentCon
       if (!record) return { reason: 'unknown-record' };
       return inCallingWindow(intent.at, record) ? null : { reason: 'outside-calling-window' };
     case 'set-call-result': // W-24
-      return intent.callResult === null || campaign?.callResults.includes(intent.callResult)
-        ? null
-        : { reason: 'invalid-field', detail: 'callResult' };
+      return intent.callResult === null || campaign?.callResults.includes(intent.callResult) ? null : { reason: 'invalid-field', detail: 'callResult' };
     case 'set-disposition': // W-29
       return intent.code === null || campaign?.dispositionCodes.some((d) => d.code === intent.code)
         ? null

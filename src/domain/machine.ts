@@ -294,11 +294,7 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
       if (p.callResult !== undefined && p.callResult !== null && !state.campaign.callResults.includes(p.callResult)) {
         return state;
       }
-      if (
-        p.dispositionCode !== undefined &&
-        p.dispositionCode !== null &&
-        !state.campaign.dispositionCodes.some((d) => d.code === p.dispositionCode)
-      ) {
+      if (p.dispositionCode !== undefined && p.dispositionCode !== null && !state.campaign.dispositionCodes.some((d) => d.code === p.dispositionCode)) {
         return state;
       }
       return { ...state, wrapup: { ...state.wrapup, ...p } };

@@ -24,9 +24,7 @@ export function phoneMetadataLoaded(): boolean {
   return library !== null;
 }
 
-export type PhoneCheck =
-  | { readonly ok: true; readonly e164: string; readonly national: string; readonly international: string }
-  | { readonly ok: false };
+export type PhoneCheck = { readonly ok: true; readonly e164: string; readonly national: string; readonly international: string } | { readonly ok: false };
 
 /** Parse `input` as dialled in `country` (ISO 3166 alpha-2) or as an international +number. */
 export function checkPhone(input: string, country: string): PhoneCheck {

@@ -91,9 +91,7 @@ export function minuteOfDay(epochMs: number, timeZone: string): MinuteOfDay {
 /** Is `epochMs` inside the record's daily calling window, in the record's time zone? */
 export function inCallingWindow(epochMs: number, record: Pick<ContactRecord, 'timeZone' | 'callFrom' | 'callTill'>): boolean {
   const m = minuteOfDay(epochMs, record.timeZone);
-  return record.callFrom <= record.callTill
-    ? m >= record.callFrom && m < record.callTill
-    : m >= record.callFrom || m < record.callTill; // a window across midnight
+  return record.callFrom <= record.callTill ? m >= record.callFrom && m < record.callTill : m >= record.callFrom || m < record.callTill; // a window across midnight
 }
 
 export function formatMinuteOfDay(m: MinuteOfDay): string {

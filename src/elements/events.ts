@@ -23,7 +23,10 @@ export interface InteractionDetail {
 }
 
 abstract class PpEvent<D> extends Event {
-  constructor(type: string, readonly detail: D) {
+  constructor(
+    type: string,
+    readonly detail: D,
+  ) {
     super(type, { bubbles: true, composed: true, cancelable: false });
   }
 }

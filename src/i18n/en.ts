@@ -152,7 +152,8 @@ export const en = {
   announceConnected: 'Call connected.',
   announceEnded: 'Call ended. Wrap up.',
   announceDone: 'Marked done.',
-  announceRejected: (auto: boolean): string => (auto ? 'Preview auto-rejected: returned to the top of the queue.' : 'Preview rejected: returned to the top of the queue.'),
+  announceRejected: (auto: boolean): string =>
+    auto ? 'Preview auto-rejected: returned to the top of the queue.' : 'Preview rejected: returned to the top of the queue.',
   announceCancelled: 'Preview cancelled and returned to the queue.',
   announceTransferred: (to: string) => `Transferred to ${to}.`,
   announceStale: 'This record went stale.',

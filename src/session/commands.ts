@@ -56,7 +56,11 @@ export function commandFor(intent: CommandIntent, w: WorkflowState, drafts: Draf
 export function confirmDrafts(command: Command, d: Drafts, w: WorkflowState): Drafts {
   switch (command.type) {
     case 'update-record':
-      return confirmFields(d, command.handle, w.interaction?.chain.records.find((r) => r.handle === command.handle));
+      return confirmFields(
+        d,
+        command.handle,
+        w.interaction?.chain.records.find((r) => r.handle === command.handle),
+      );
     case 'add-chained-record':
       return d.newChained?.phone === command.phone ? { ...d, newChained: null } : d;
     case 'connect':

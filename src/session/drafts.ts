@@ -54,11 +54,7 @@ export function editDrafts(drafts: Drafts, edit: DraftEdit, interaction: Interac
   }
 }
 
-function withEntry(
-  all: Drafts['fields'],
-  handle: number,
-  value: Readonly<Record<string, string>>,
-): Drafts['fields'] {
+function withEntry(all: Drafts['fields'], handle: number, value: Readonly<Record<string, string>>): Drafts['fields'] {
   const next = { ...all } as Record<number, Readonly<Record<string, string>>>;
   if (Object.keys(value).length === 0) delete next[handle];
   else next[handle] = value;

@@ -44,7 +44,9 @@ export class Reconnector {
       void this.tryOnce().then((r) => {
         if (r.ok || this.host.isDisposed()) return;
         // A failed or throwing try never ends the loop: the next one comes, later, up to the cap.
-        this.host.report(`reconnect failed (${r.refusal.reason}${r.refusal.detail ? `: ${r.refusal.detail}` : ''}); next try in ${Math.round(this.nextDelay() / 1000)} s`);
+        this.host.report(
+          `reconnect failed (${r.refusal.reason}${r.refusal.detail ? `: ${r.refusal.detail}` : ''}); next try in ${Math.round(this.nextDelay() / 1000)} s`,
+        );
         this.schedule();
       });
     }, delay);

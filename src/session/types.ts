@@ -23,7 +23,10 @@ export interface SessionState {
 
 /** Things worth telling the agent (live region) and the host page (events). */
 export type Notice =
-  | { readonly kind: 'offered' | 'accepted' | 'dialing' | 'connected' | 'call-ended' | 'done' | 'stale' | 'cancelled' | 'failed'; readonly state: WorkflowState }
+  | {
+      readonly kind: 'offered' | 'accepted' | 'dialing' | 'connected' | 'call-ended' | 'done' | 'stale' | 'cancelled' | 'failed';
+      readonly state: WorkflowState;
+    }
   | { readonly kind: 'rejected'; readonly state: WorkflowState; readonly auto: boolean }
   | { readonly kind: 'transferred'; readonly state: WorkflowState; readonly target: Target | undefined }
   | { readonly kind: 'time-running-out'; readonly state: WorkflowState; readonly secondsLeft: number }

@@ -85,7 +85,9 @@ describe('simulated outbound server', () => {
     const rec = i.chain.records[0]!;
     expect(a({ type: 'connect', interactionId: i.id, handle: rec.handle, number: rec.phone }).ok).to.equal(true);
     expect(srv.s.desk('a').state.phase).to.equal('dialing');
-    expect(srv.s.desk('a').state.call!.number).to.equal(checkPhone(rec.phone, rec.country).ok ? (checkPhone(rec.phone, rec.country) as { e164: string }).e164 : '');
+    expect(srv.s.desk('a').state.call!.number).to.equal(
+      checkPhone(rec.phone, rec.country).ok ? (checkPhone(rec.phone, rec.country) as { e164: string }).e164 : '',
+    );
     await srv.clock.advance(100);
     expect(srv.s.desk('a').state.phase).to.equal('connected');
     a({ type: 'disconnect', interactionId: i.id });
@@ -119,7 +121,10 @@ describe('simulated outbound server', () => {
     const rec = i.chain.records[0]!;
     expect(rec.phone).to.equal('1234-5678');
     a({ type: 'accept', interactionId: i.id });
-    expect(a({ type: 'connect', interactionId: i.id, handle: rec.handle, number: rec.phone })).to.deep.equal({ ok: false, refusal: { reason: 'invalid-number', detail: '1234-5678' } });
+    expect(a({ type: 'connect', interactionId: i.id, handle: rec.handle, number: rec.phone })).to.deep.equal({
+      ok: false,
+      refusal: { reason: 'invalid-number', detail: '1234-5678' },
+    });
     expect(srv.s.desk('a').state.phase).to.equal('previewing');
     expect(a({ type: 'connect', interactionId: i.id, handle: rec.handle, number: '03-1234-5678' }).ok).to.equal(true);
     expect(srv.s.desk('a').state.call!.number).to.equal('+81312345678');
@@ -163,7 +168,10 @@ describe('simulated outbound server', () => {
     expect(a({ type: 'update-record', interactionId: i.id, handle: h, fields: { notes: 'new' } }).ok).to.equal(true);
     expect(ixn(srv, 'a').chain.records[0]!.fields.notes).to.equal('new');
     expect(a({ type: 'update-record', interactionId: i.id, handle: h, fields: { 'x y': 'bad' } }).ok).to.equal(false);
-    expect(a({ type: 'add-chained-record', interactionId: i.id, phone: '12', phoneType: 'mobile' })).to.deep.equal({ ok: false, refusal: { reason: 'invalid-number', detail: '12' } });
+    expect(a({ type: 'add-chained-record', interactionId: i.id, phone: '12', phoneType: 'mobile' })).to.deep.equal({
+      ok: false,
+      refusal: { reason: 'invalid-number', detail: '12' },
+    });
     expect(a({ type: 'add-chained-record', interactionId: i.id, phone: '080-2222-3333', phoneType: 'mobile' }).ok).to.equal(true);
     expect(ixn(srv, 'a').chain.records.length).to.equal(i.chain.records.length + 1);
   });
@@ -176,8 +184,14 @@ describe('simulated outbound server', () => {
     const h = i.chain.records[0]!.handle;
     const inWindow = zonedToEpoch('2026-11-26', '10:30', 'Asia/Tokyo');
     const outside = zonedToEpoch('2026-11-26', '22:30', 'Asia/Tokyo');
-    expect(a({ type: 'reschedule', interactionId: i.id, handle: h, at: outside, callbackType: 'personal' })).to.deep.equal({ ok: false, refusal: { reason: 'outside-calling-window' } });
-    expect(a({ type: 'reschedule', interactionId: i.id, handle: h, at: srv.clock.now() - 1000, callbackType: 'personal' })).to.deep.equal({ ok: false, refusal: { reason: 'invalid-time' } });
+    expect(a({ type: 'reschedule', interactionId: i.id, handle: h, at: outside, callbackType: 'personal' })).to.deep.equal({
+      ok: false,
+      refusal: { reason: 'outside-calling-window' },
+    });
+    expect(a({ type: 'reschedule', interactionId: i.id, handle: h, at: srv.clock.now() - 1000, callbackType: 'personal' })).to.deep.equal({
+      ok: false,
+      refusal: { reason: 'invalid-time' },
+    });
     expect(a({ type: 'reschedule', interactionId: i.id, handle: h, at: inWindow, callbackType: 'campaign' }).ok).to.equal(true);
     expect(ixn(srv, 'a').rescheduledAt).to.deep.equal({ at: inWindow, type: 'campaign' });
   });
@@ -195,7 +209,10 @@ describe('simulated outbound server', () => {
     const j = ixn(srv, 'a');
     a({ type: 'accept', interactionId: j.id });
     // the next contact is in the US: the Japanese number, written internationally, is still refused
-    expect(a({ type: 'add-chained-record', interactionId: j.id, phone: '+81 90-1234-5678', phoneType: 'mobile' })).to.deep.equal({ ok: false, refusal: { reason: 'do-not-call' } });
+    expect(a({ type: 'add-chained-record', interactionId: j.id, phone: '+81 90-1234-5678', phoneType: 'mobile' })).to.deep.equal({
+      ok: false,
+      refusal: { reason: 'do-not-call' },
+    });
     expect(phone).to.equal('090-1234-5678');
     expect(srv.s.callingList.every((c) => c.records.every((r) => !srv.s.isDoNotCall(r.phone, r.country)))).to.equal(true);
   });
@@ -205,7 +222,10 @@ describe('simulated outbound server', () => {
     const a = await readyDesk(srv, 'a');
     const i = ixn(srv, 'a');
     a({ type: 'accept', interactionId: i.id });
-    expect(a({ type: 'mark-done', interactionId: i.id, callResult: null, dispositionCode: null, doNotCall: false })).to.deep.equal({ ok: false, refusal: { reason: 'disposition-required' } });
+    expect(a({ type: 'mark-done', interactionId: i.id, callResult: null, dispositionCode: null, doNotCall: false })).to.deep.equal({
+      ok: false,
+      refusal: { reason: 'disposition-required' },
+    });
     expect(a({ type: 'mark-done', interactionId: i.id, callResult: null, dispositionCode: 'RENEWED', doNotCall: false }).ok).to.equal(true);
   });
 

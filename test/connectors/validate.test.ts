@@ -12,7 +12,9 @@ describe('validate: what renders', () => {
   it('refuses a time zone Intl does not know, with its path', () => {
     const r = attempt(readRecord, { ...record(), timeZone: 'Mars/Olympus' });
     expect(r.ok).to.equal(false);
-    expect(r.ok ? '' : r.error).to.contain('record.timeZone').and.contain('Mars/Olympus');
+    expect(r.ok ? '' : r.error)
+      .to.contain('record.timeZone')
+      .and.contain('Mars/Olympus');
     expect(attempt(readRecord, { ...record(), timeZone: 'Asia/Tokyo' }).ok).to.equal(true);
   });
 

@@ -39,9 +39,13 @@ const rows: Row[] = [
       expect([...allowedActions(s)]).to.deep.equal(['login']);
       expect(checkIntent(s, { type: 'login', mediaTypes: ['email'] }, ctx)).to.deep.equal({ reason: 'media-type-required' });
       expect(checkIntent(s, { type: 'login', mediaTypes: [PUSH_PREVIEW_MEDIA] }, ctx)).to.equal(null);
-      const noMedia = transition(transition(s, { type: 'agent', agent: { id: AGENT, name: '', status: 'not-ready', mediaTypes: ['email'] }, campaign: DEFAULT_CAMPAIGN }), {
-        type: 'agent', agent: { id: AGENT, name: '', status: 'ready', mediaTypes: ['email'] },
-      });
+      const noMedia = transition(
+        transition(s, { type: 'agent', agent: { id: AGENT, name: '', status: 'not-ready', mediaTypes: ['email'] }, campaign: DEFAULT_CAMPAIGN }),
+        {
+          type: 'agent',
+          agent: { id: AGENT, name: '', status: 'ready', mediaTypes: ['email'] },
+        },
+      );
       expect(transition(noMedia, { type: 'offered', interaction: interactionFor(0), campaign: DEFAULT_CAMPAIGN })).to.equal(noMedia);
     },
   },
@@ -382,11 +386,14 @@ describe('workflow machine, in general', () => {
     expect(refusalFor(transition(told, { type: 'capabilities', interactionId: 'ixn-1', actions: null }), 'hold')).to.equal(null);
     expect(transition(told, { type: 'capabilities', interactionId: 'other', actions: [] })).to.equal(told);
     // a new preview starts with no restriction
-    const next = transition(transition(transition(told, { type: 'call-ended', interactionId: 'ixn-1', callResult: null }), { type: 'done', interactionId: 'ixn-1' }), {
-      type: 'offered',
-      interaction: interactionFor(1),
-      campaign: DEFAULT_CAMPAIGN,
-    });
+    const next = transition(
+      transition(transition(told, { type: 'call-ended', interactionId: 'ixn-1', callResult: null }), { type: 'done', interactionId: 'ixn-1' }),
+      {
+        type: 'offered',
+        interaction: interactionFor(1),
+        campaign: DEFAULT_CAMPAIGN,
+      },
+    );
     expect(next.serverActions).to.equal(null);
   });
 

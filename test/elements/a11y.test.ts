@@ -52,7 +52,8 @@ describe('live region', () => {
       await until(() => polite() === (lang === 'en' ? 'Call connected.' : '通話が接続されました。'), 'connected');
       await session.dispatch({ type: 'disconnect' });
       await session.dispatch({ type: 'mark-done' });
-      const refused = lang === 'en' ? 'Not done: Pick a disposition code before Mark Done.' : '実行できません: 完了のマークの前に後処理コードを選択してください。';
+      const refused =
+        lang === 'en' ? 'Not done: Pick a disposition code before Mark Done.' : '実行できません: 完了のマークの前に後処理コードを選択してください。';
       await until(() => assertive() === refused, `refused: ${assertive()}`);
       session.dispose();
     });

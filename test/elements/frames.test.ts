@@ -53,7 +53,9 @@ const heldRender = (el: CallControls) => (el as unknown as { store: { held: Prom
 
 async function connected(frames: ReturnType<typeof manualFrames>) {
   const connector = new FixtureConnector(reach('connected', { at: Date.now() }));
-  const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist .connector=${connector}><call-controls></call-controls></push-preview-session>`);
+  const provider = await fixture<PushPreviewSession>(
+    html`<push-preview-session no-persist .connector=${connector}><call-controls></call-controls></push-preview-session>`,
+  );
   const session = await provider.ready();
   const el = provider.querySelector('call-controls') as CallControls;
   // the renders of the start-up, held for frames (bounded: a frame that never resolves must fail
@@ -79,7 +81,6 @@ async function connected(frames: ReturnType<typeof manualFrames>) {
   };
   return { el, session, emit, hold, renders: () => renders };
 }
-
 
 describe('store-driven renders: at most one per element per frame', () => {
   let frames: ReturnType<typeof manualFrames>;

@@ -72,9 +72,31 @@ async function keyboardWorkflow(lang: 'en' | 'ja') {
   const connector = new SimulatedConnector({ agentId: 'agent-kb', pushDelayMs: 50, dialDelayMs: 80 });
   const { panel, session } = await panelOn(connector, lang);
   const events: string[] = [];
-  for (const type of ['pp-preview-offered', 'pp-accepted', 'pp-call-connected', 'pp-call-ended', 'pp-done']) panel.addEventListener(type, () => events.push(type));
+  for (const type of ['pp-preview-offered', 'pp-accepted', 'pp-call-connected', 'pp-call-ended', 'pp-done'])
+    panel.addEventListener(type, () => events.push(type));
   const phase = () => session.state.workflow.phase;
-  const words = lang === 'ja' ? { login: 'ログイン', ready: '待機中', accept: '受け入れ', connect: '接続', hold: '保留', retrieve: '保留解除', disconnect: '切断', done: '完了のマーク' } : { login: 'Log in', ready: 'Ready', accept: 'Accept', connect: 'Connect', hold: 'Hold', retrieve: 'Retrieve', disconnect: 'Disconnect', done: 'Mark Done' };
+  const words =
+    lang === 'ja'
+      ? {
+          login: 'ログイン',
+          ready: '待機中',
+          accept: '受け入れ',
+          connect: '接続',
+          hold: '保留',
+          retrieve: '保留解除',
+          disconnect: '切断',
+          done: '完了のマーク',
+        }
+      : {
+          login: 'Log in',
+          ready: 'Ready',
+          accept: 'Accept',
+          connect: 'Connect',
+          hold: 'Hold',
+          retrieve: 'Retrieve',
+          disconnect: 'Disconnect',
+          done: 'Mark Done',
+        };
   const label = (action: string) => (deepAll(panel.shadowRoot!, `[data-action="${action}"]`)[0]?.textContent ?? '').trim();
 
   document.body.focus();
@@ -143,7 +165,9 @@ describe('<push-preview-panel>', () => {
     const panel = await fixture<PushPreviewPanel>(html`<push-preview-panel no-persist .connector=${connector}></push-preview-panel>`);
     await panel.ready();
     await until(() => deepAll(panel.shadowRoot!, '[data-action="disconnect"]').length === 1, 'connected controls');
-    const controls = deepAll(panel.shadowRoot!, 'button, select, input, textarea').filter((el) => !(el as HTMLInputElement).disabled && (el as HTMLElement).tabIndex >= 0);
+    const controls = deepAll(panel.shadowRoot!, 'button, select, input, textarea').filter(
+      (el) => !(el as HTMLInputElement).disabled && (el as HTMLElement).tabIndex >= 0,
+    );
     const reached = new Set<Element>();
     document.body.focus();
     for (let i = 0; i < 80 && reached.size < controls.length; i++) {
@@ -161,7 +185,9 @@ describe('<push-preview-panel>', () => {
     const own = await alone.ready();
     expect(own).to.exist;
     const connector = new SimulatedConnector({ agentId: 'agent-x' });
-    const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist .connector=${connector}><push-preview-panel></push-preview-panel></push-preview-session>`);
+    const provider = await fixture<PushPreviewSession>(
+      html`<push-preview-session no-persist .connector=${connector}><push-preview-panel></push-preview-panel></push-preview-session>`,
+    );
     const shared = await provider.ready();
     const inner = provider.querySelector('push-preview-panel')!;
     await inner.updateComplete;
@@ -173,7 +199,13 @@ describe('<push-preview-panel>', () => {
     const state = reach('previewing', { at: Date.now(), chainIndex: 6 });
     const evil = '<img src=x onerror="window.__pwned=1">';
     const chain = state.interaction!.chain;
-    const hostile = { ...state, interaction: { ...state.interaction!, chain: { ...chain, records: chain.records.map((r) => ({ ...r, fields: { ...r.fields, name: evil, custom: '<script>window.__pwned=2</script>' } })) } } };
+    const hostile = {
+      ...state,
+      interaction: {
+        ...state.interaction!,
+        chain: { ...chain, records: chain.records.map((r) => ({ ...r, fields: { ...r.fields, name: evil, custom: '<script>window.__pwned=2</script>' } })) },
+      },
+    };
     const panel = await fixture<PushPreviewPanel>(html`<push-preview-panel no-persist .connector=${new FixtureConnector(hostile)}></push-preview-panel>`);
     await panel.ready();
     await until(() => deepAll(panel.shadowRoot!, 'h3').some((h) => h.textContent === evil), 'name shown as text');
@@ -186,7 +218,10 @@ describe('<push-preview-panel>', () => {
   it('the heading shows the number where the record has no name', async () => {
     const state = reach('previewing', { at: Date.now() });
     const chain = state.interaction!.chain;
-    const nameless = { ...state, interaction: { ...state.interaction!, chain: { ...chain, records: chain.records.map((r) => ({ ...r, fields: { company: 'ACME' } })) } } };
+    const nameless = {
+      ...state,
+      interaction: { ...state.interaction!, chain: { ...chain, records: chain.records.map((r) => ({ ...r, fields: { company: 'ACME' } })) } },
+    };
     const panel = await fixture<PushPreviewPanel>(html`<push-preview-panel no-persist .connector=${new FixtureConnector(nameless)}></push-preview-panel>`);
     await panel.ready();
     const phone = chain.records.find((r) => r.handle === chain.activeHandle)!.phone;
@@ -248,7 +283,9 @@ describe('<push-preview-panel>', () => {
       await gate;
       return connect();
     };
-    const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist .connector=${connector}><push-preview-agent></push-preview-agent></push-preview-session>`);
+    const provider = await fixture<PushPreviewSession>(
+      html`<push-preview-session no-persist .connector=${connector}><push-preview-agent></push-preview-agent></push-preview-session>`,
+    );
     const agent = provider.querySelector('push-preview-agent')!;
     const login = () => agent.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="login"]');
     await until(() => login(), 'login shown');
@@ -265,7 +302,10 @@ describe('<push-preview-panel>', () => {
   });
 
   it('W-30: a number typed to dial or to add stays in view, read-only, once the record is stale', async () => {
-    const { session, el: chain } = await acceptedIn('chained-records', new SimulatedConnector({ agentId: 'agent-n', pushDelayMs: 30, campaign: { staleTimeoutSec: 2 } }));
+    const { session, el: chain } = await acceptedIn(
+      'chained-records',
+      new SimulatedConnector({ agentId: 'agent-n', pushDelayMs: 30, campaign: { staleTimeoutSec: 2 } }),
+    );
     session.edit({ kind: 'dial-number', value: '03-1234-0000' });
     session.edit({ kind: 'new-chained', value: { phone: '080-2222-3333', phoneType: 'mobile' } });
     await until(() => session.state.workflow.phase === 'stale', 'stale');
@@ -333,7 +373,17 @@ describe('no subscription leaks', () => {
     const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist .connector=${connector}></push-preview-session>`);
     const session = await provider.ready();
     const base = session.liveSubscriptions;
-    for (const tag of ['push-preview-agent', 'push-preview-indicator', 'push-preview-form', 'call-controls', 'chained-records', 'record-editor', 'reschedule-picker', 'wrapup-codes', 'push-preview-panel']) {
+    for (const tag of [
+      'push-preview-agent',
+      'push-preview-indicator',
+      'push-preview-form',
+      'call-controls',
+      'chained-records',
+      'record-editor',
+      'reschedule-picker',
+      'wrapup-codes',
+      'push-preview-panel',
+    ]) {
       const el = document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown> };
       for (let i = 0; i < 200; i++) {
         provider.append(el);
@@ -356,7 +406,9 @@ describe('no subscription leaks', () => {
 describe('bad input from the host page', () => {
   it('a connector that is not one is refused with a clear message; the session goes on', async () => {
     const connector = new FixtureConnector(reach('previewing', { at: Date.now() }));
-    const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist .connector=${connector}><call-controls></call-controls></push-preview-session>`);
+    const provider = await fixture<PushPreviewSession>(
+      html`<push-preview-session no-persist .connector=${connector}><call-controls></call-controls></push-preview-session>`,
+    );
     const session = await provider.ready();
     const errors: string[] = [];
     const error = console.error;

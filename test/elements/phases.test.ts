@@ -47,7 +47,9 @@ function status(session: Session, a: Action) {
 async function mountIn(tag: string, state: WorkflowState) {
   const connector = new FixtureConnector(state);
   const t = unsafeStatic(tag);
-  const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist lang="en" .connector=${connector}><${t}></${t}></push-preview-session>`);
+  const provider = await fixture<PushPreviewSession>(
+    html`<push-preview-session no-persist lang="en" .connector=${connector}><${t}></${t}></push-preview-session>`,
+  );
   const session = await provider.ready();
   await until(() => session.state.workflow.phase === state.phase, `session in ${state.phase}`);
   const el = provider.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> };
@@ -78,7 +80,11 @@ for (const { tag, actions } of ELEMENTS) {
         for (const a of actions) {
           const button = root.querySelector<HTMLButtonElement>(`[data-action="${a}"]`);
           if (!button) continue;
-          if (a === 'add-chained-record') session.edit({ kind: 'new-chained', value: { phone: state.interaction?.chain.records[0]?.country === 'US' ? '(415) 555-0100' : '080-2222-3333', phoneType: 'mobile' } });
+          if (a === 'add-chained-record')
+            session.edit({
+              kind: 'new-chained',
+              value: { phone: state.interaction?.chain.records[0]?.country === 'US' ? '(415) 555-0100' : '080-2222-3333', phoneType: 'mobile' },
+            });
           await el.updateComplete;
           const before = connector.sent.length;
           root.querySelector<HTMLButtonElement>(`[data-action="${a}"]`)!.click();

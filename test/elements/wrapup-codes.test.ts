@@ -17,7 +17,9 @@ describe('<wrapup-codes> while Mark Done is under way', () => {
     let answer: (r: Result<readonly ServerMessage[]>) => void = () => undefined;
     const send = connector.send.bind(connector);
     connector.send = (c: Command) => (c.type === 'mark-done' ? (connector.sent.push(c), new Promise((r) => (answer = r))) : send(c));
-    const provider = await fixture<PushPreviewSession>(html`<push-preview-session no-persist lang="en" .connector=${connector}><wrapup-codes></wrapup-codes></push-preview-session>`);
+    const provider = await fixture<PushPreviewSession>(
+      html`<push-preview-session no-persist lang="en" .connector=${connector}><wrapup-codes></wrapup-codes></push-preview-session>`,
+    );
     const session = await provider.ready();
     await until(() => session.state.workflow.phase === 'after-call', 'after-call');
     const el = provider.querySelector('wrapup-codes') as HTMLElement & { updateComplete: Promise<unknown> };
@@ -32,7 +34,11 @@ describe('<wrapup-codes> while Mark Done is under way', () => {
     root.querySelector<HTMLButtonElement>('[data-action="mark-done"]')!.click();
     await until(() => session.state.pending === 'mark-done', 'mark-done pending');
     await el.updateComplete;
-    for (const [name, control] of [['dnc', dnc()], ['call result', select()], ['codes', codes()]] as const) {
+    for (const [name, control] of [
+      ['dnc', dnc()],
+      ['call result', select()],
+      ['codes', codes()],
+    ] as const) {
       expect(control.getAttribute('aria-disabled'), `${name} disabled`).to.equal('true');
       const why = control.getAttribute('aria-describedby');
       expect(why, `${name} says why`).to.be.a('string');

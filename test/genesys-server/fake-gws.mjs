@@ -52,7 +52,20 @@ const IXN_CAPS = {
 };
 const CALL_CAPS = {
   Dialing: ['release', 'clear', 'attach-user-data', 'update-user-data', 'delete-user-data-pair', 'send-dtmf', 'start-recording'],
-  Established: ['release', 'hold', 'clear', 'attach-user-data', 'update-user-data', 'delete-user-data-pair', 'send-dtmf', 'initiate-conference', 'initiate-transfer', 'single-step-conference', 'single-step-transfer', 'start-recording'],
+  Established: [
+    'release',
+    'hold',
+    'clear',
+    'attach-user-data',
+    'update-user-data',
+    'delete-user-data-pair',
+    'send-dtmf',
+    'initiate-conference',
+    'initiate-transfer',
+    'single-step-conference',
+    'single-step-transfer',
+    'start-recording',
+  ],
   Released: ['complete', 'attach-user-data', 'update-user-data', 'delete-user-data-pair', 'start-recording'],
 };
 
@@ -102,9 +115,18 @@ export class FakeWorkspaceApi {
     this.readyDelayMs = opts.readyDelayMs ?? 60;
     this.apiKey = opts.apiKey ?? null;
     this.user = {
-      DBID: 101, firstName: 'John', lastName: 'Smith', userName: 'JohnSmith', employeeId: 'JohnSmith',
+      DBID: 101,
+      firstName: 'John',
+      lastName: 'Smith',
+      userName: 'JohnSmith',
+      employeeId: 'JohnSmith',
       userProperties: [kv('interaction-workspace', 'kvlist', [kv('workspace.web-content', 'str', 'LocalSCAPISample')])],
-      tenantDBID: 1, tenant: '', password: 'JohnSmith', defaultPlace: 'Place_JohnSmith', agentLogin: '+33298025003', dbid: 101,
+      tenantDBID: 1,
+      tenant: '',
+      password: 'JohnSmith',
+      defaultPlace: 'Place_JohnSmith',
+      agentLogin: '+33298025003',
+      dbid: 101,
     };
     /** Authorization codes handed out and not used yet: each is good for one initialize-workspace. */
     this.codes = new Set();
@@ -115,8 +137,19 @@ export class FakeWorkspaceApi {
     this.wire = [];
     this.activated = null;
     this.topicSubscriptions = [];
-    this.dn = { number: '+33298025003', switchName: 'SIP_Switch', agentId: '+33298025003', capabilities: ['ready', 'not-ready', 'dnd-on', 'set-forward', 'start-monitoring'], available: true, agentState: 'Ready', agentWorkMode: 'Unknown', timestamp: Date.now() };
-    this.channels = Object.fromEntries(['email', 'workitem', 'outboundpreview'].map((name) => [name, { name, state: 'NotReady', dnd: false, reasons: [], timestamp: Date.now() }]));
+    this.dn = {
+      number: '+33298025003',
+      switchName: 'SIP_Switch',
+      agentId: '+33298025003',
+      capabilities: ['ready', 'not-ready', 'dnd-on', 'set-forward', 'start-monitoring'],
+      available: true,
+      agentState: 'Ready',
+      agentWorkMode: 'Unknown',
+      timestamp: Date.now(),
+    };
+    this.channels = Object.fromEntries(
+      ['email', 'workitem', 'outboundpreview'].map((name) => [name, { name, state: 'NotReady', dnd: false, reasons: [], timestamp: Date.now() }]),
+    );
     this.interactions = new Map();
     this.calls = new Map();
     this.chains = new Map();
@@ -174,10 +207,12 @@ export class FakeWorkspaceApi {
   }
 
   listen() {
-    return new Promise((resolve) => this.server.listen(0, '127.0.0.1', () => {
-      this.port = this.server.address().port;
-      resolve(this.port);
-    }));
+    return new Promise((resolve) =>
+      this.server.listen(0, '127.0.0.1', () => {
+        this.port = this.server.address().port;
+        resolve(this.port);
+      }),
+    );
   }
 
   async close() {
@@ -303,7 +338,13 @@ export class FakeWorkspaceApi {
   sendInit() {
     const user = this.user;
     const at = new Date().toISOString();
-    const progress = (pc) => ({ state: 'Executing', submittedAt: at, progress: { percentComplete: pc }, data: pc === 100 ? { user, configuration: {} } : {}, messageType: 'WorkspaceInitializationProgress' });
+    const progress = (pc) => ({
+      state: 'Executing',
+      submittedAt: at,
+      progress: { percentComplete: pc },
+      data: pc === 100 ? { user, configuration: {} } : {},
+      messageType: 'WorkspaceInitializationProgress',
+    });
     if (this.faults.initFails) {
       this.push(CH.init, { state: 'Failed', submittedAt: at, data: {}, messageType: 'WorkspaceInitializationFailed' });
     } else if (!this.faults.noInitPush) {
@@ -359,7 +400,13 @@ export class FakeWorkspaceApi {
   // ---------------------------------------------------------------------------------------
   // Interactions and calls
 
-  pushPreview({ phone = '+81312345678', handle, shape = 'kvlist', fields = { CustomerName: 'Yamada Taro', Segment: 'Gold' }, chain = [{ phone: '+819012345678', type: 4 }] } = {}) {
+  pushPreview({
+    phone = '+81312345678',
+    handle,
+    shape = 'kvlist',
+    fields = { CustomerName: 'Yamada Taro', Segment: 'Gold' },
+    chain = [{ phone: '+819012345678', type: 4 }],
+  } = {}) {
     const id = hex(8);
     const recordHandle = handle ?? id; // the simulator's handle is the interaction id, typed int (§7)
     const chainId = 2;
@@ -376,12 +423,31 @@ export class FakeWorkspaceApi {
       kv('GSW_APPLICATION_ID', 'int', 139),
       kv('GSW_CHAIN_ID', 'int', chainId),
     ];
-    this.chains.set(chainId, chain.map((c) => ({ handle: this.nextHandle++, ...c })));
+    this.chains.set(
+      chainId,
+      chain.map((c) => ({ handle: this.nextHandle++, ...c })),
+    );
     const now = new Date().toString();
     const ixn = {
-      capabilities: [], ticketId: 5, inQueues: [], interactionType: 'Internal', id, receivedAt: now, isHeld: false, submittedBy: 'OCS',
-      mediatype: 'outboundpreview', tenantId: 1, queue: 'outboundpreview-queue', workflowState: 'Routing', submittedAt: now,
-      userData: list, interactionSubtype: 'OutboundNew', isLocked: false, isOnline: false, state: 'Invited', isInWorkflow: false,
+      capabilities: [],
+      ticketId: 5,
+      inQueues: [],
+      interactionType: 'Internal',
+      id,
+      receivedAt: now,
+      isHeld: false,
+      submittedBy: 'OCS',
+      mediatype: 'outboundpreview',
+      tenantId: 1,
+      queue: 'outboundpreview-queue',
+      workflowState: 'Routing',
+      submittedAt: now,
+      userData: list,
+      interactionSubtype: 'OutboundNew',
+      isLocked: false,
+      isOnline: false,
+      state: 'Invited',
+      isInWorkflow: false,
     };
     this.userDataShape = shape;
     this.interactions.set(id, ixn);
@@ -448,7 +514,13 @@ export class FakeWorkspaceApi {
     } else if (type === 'ChainedRecordRequest') {
       const chainId = m.get('GSW_CHAIN_ID')?.value;
       for (const r of this.chains.get(Number(chainId)) ?? []) {
-        reply([kv('GSW_RECORD_HANDLE', 'int', r.handle), kv('GSW_PHONE', 'str', r.phone), kv('GSW_PHONE_TYPE', 'int', r.type), kv('GSW_CHAIN_ID', 'int', Number(chainId)), kv('GSW_USER_EVENT', 'str', 'ChainedRecord')]);
+        reply([
+          kv('GSW_RECORD_HANDLE', 'int', r.handle),
+          kv('GSW_PHONE', 'str', r.phone),
+          kv('GSW_PHONE_TYPE', 'int', r.type),
+          kv('GSW_CHAIN_ID', 'int', Number(chainId)),
+          kv('GSW_USER_EVENT', 'str', 'ChainedRecord'),
+        ]);
       }
       reply([kv('GSW_USER_EVENT', 'str', ACKS.ChainedRecordRequest)]);
     } else if (type === 'AddRecord') {
@@ -503,7 +575,10 @@ export class FakeWorkspaceApi {
       // CORS as observed (§1): the origin echoed, with credentials.
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Access-Control-Allow-Credentials', 'true');
-      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Origin, X-Requested-With, Content-Type, Accept, x-b3-spanid, x-b3-traceid, x-api-key, x-gws-unstable');
+      res.setHeader(
+        'Access-Control-Allow-Headers',
+        'Authorization, Origin, X-Requested-With, Content-Type, Accept, x-b3-spanid, x-b3-traceid, x-api-key, x-gws-unstable',
+      );
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
     }
     if (req.method === 'OPTIONS') {
@@ -578,7 +653,9 @@ export class FakeWorkspaceApi {
       // What a server's framework answers on a crash: an HTML page with the stack and file paths.
       res.statusCode = 500;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end(`<!DOCTYPE html>\n<html lang="en"><head><title>Error</title></head><body><pre>TypeError: Cannot read properties of undefined (reading 'participants')<br> &nbsp; &nbsp;at callOp (/opt/gws/lib/voice/calls.js:412:31)<br> &nbsp; &nbsp;at Layer.handle (/opt/gws/node_modules/express/lib/router/layer.js:95:5)</pre></body></html>`);
+      res.end(
+        `<!DOCTYPE html>\n<html lang="en"><head><title>Error</title></head><body><pre>TypeError: Cannot read properties of undefined (reading 'participants')<br> &nbsp; &nbsp;at callOp (/opt/gws/lib/voice/calls.js:412:31)<br> &nbsp; &nbsp;at Layer.handle (/opt/gws/node_modules/express/lib/router/layer.js:95:5)</pre></body></html>`,
+      );
       return;
     }
     const out = this.route(req.method, path, body) ?? { status: 501, body: 'Not Implemented' };
@@ -586,7 +663,7 @@ export class FakeWorkspaceApi {
       this.hung.add(res);
       return;
     }
-    const events = this.faults.silent.includes(op) ? [] : out.events ?? [];
+    const events = this.faults.silent.includes(op) ? [] : (out.events ?? []);
     if (this.faults.eventsAfterResponse) {
       this.send(res, out.status, out.body);
       this.later(5, () => events.forEach((e) => this.push(...e)));
@@ -616,8 +693,16 @@ export class FakeWorkspaceApi {
         this.notReadyRefusals += 1;
         return { status: 403, body: '' };
       }
-      const channels = Object.values(this.channels).map((c) => (c.name === 'outboundpreview' ? { ...c, interactions: [...this.interactions.values()].map((i) => this.ixnWire(i)) } : c));
-      return { status: 200, body: { status: { code: 0 }, data: { configuration: {}, user: { ...this.user, activeSession: { dn: this.dn, media: { channels }, calls: [...this.calls.values()] } } } } };
+      const channels = Object.values(this.channels).map((c) =>
+        c.name === 'outboundpreview' ? { ...c, interactions: [...this.interactions.values()].map((i) => this.ixnWire(i)) } : c,
+      );
+      return {
+        status: 200,
+        body: {
+          status: { code: 0 },
+          data: { configuration: {}, user: { ...this.user, activeSession: { dn: this.dn, media: { channels }, calls: [...this.calls.values()] } } },
+        },
+      };
     }
     if (method !== 'POST') return null;
     if (path === '/media/topics/subscribe') {
@@ -661,9 +746,20 @@ export class FakeWorkspaceApi {
       }
       const id = hex(8);
       const call = {
-        id, phoneNumber: this.dn.number, connId: id, callUuid: hex(8), userData: data.userData ?? [], extensions: [], dnis: data.destination,
-        capabilities: [], callType: 'Outbound', participants: [{ number: data.destination, role: 'RoleDestination' }],
-        duration: 0, startedAt: new Date().toISOString(), state: 'Dialing', recordingState: 'Stopped',
+        id,
+        phoneNumber: this.dn.number,
+        connId: id,
+        callUuid: hex(8),
+        userData: data.userData ?? [],
+        extensions: [],
+        dnis: data.destination,
+        capabilities: [],
+        callType: 'Outbound',
+        participants: [{ number: data.destination, role: 'RoleDestination' }],
+        duration: 0,
+        startedAt: new Date().toISOString(),
+        state: 'Dialing',
+        recordingState: 'Stopped',
       };
       this.calls.set(id, call);
       call.capabilities = this.callCaps(call);

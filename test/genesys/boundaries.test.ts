@@ -10,7 +10,11 @@ import { Fake, expectOk, phaseIs, previewing, ringing, sessionOver, signedInConn
 
 const preview = (id: string, userData: unknown) => ({
   channel: '/workspace/v3/media/outboundpreview',
-  data: { messageType: 'InteractionStateChanged', notificationType: 'StatusChange', interaction: { id, state: 'Invited', mediatype: 'outboundpreview', capabilities: ['accept', 'reject'], userData } },
+  data: {
+    messageType: 'InteractionStateChanged',
+    notificationType: 'StatusChange',
+    interaction: { id, state: 'Invited', mediatype: 'outboundpreview', capabilities: ['accept', 'reject'], userData },
+  },
 });
 const record = [
   { key: 'GSW_PHONE', type: 'str', value: '+81312345678' },
@@ -74,7 +78,9 @@ describe('Genesys connector: boundaries', () => {
     for (let i = 0; i < 20_000; i++) deep = [{ key: 'k', type: 'kvlist', value: deep }];
     // Straight into the CometD message handler (no JSON on the way: Node cannot stringify it either).
     const handler = (connector as unknown as { inbound: { message(channel: string, data: unknown): void } }).inbound;
-    expect(() => handler.message('/workspace/v3/media/outboundpreview', preview('deep', [...record, { key: 'nested', type: 'kvlist', value: deep }]).data)).not.to.throw();
+    expect(() =>
+      handler.message('/workspace/v3/media/outboundpreview', preview('deep', [...record, { key: 'nested', type: 'kvlist', value: deep }]).data),
+    ).not.to.throw();
     expect(problems.at(-1)?.message).to.match(/nested deeper than 32 levels/);
     expect(session.state.workflow.interaction!.id).not.to.equal('deep');
     await expectOk(session.dispatch({ type: 'accept' })); // still working

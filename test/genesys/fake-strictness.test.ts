@@ -18,7 +18,10 @@ function bareCometd(fake: Fake): CometD {
 }
 
 async function initializeWorkspace(fake: Fake, code: string): Promise<number> {
-  const r = await fetch(`${fake.base}/workspace/v3/initialize-workspace?code=${code}&redirect_uri=${encodeURIComponent(location.href)}`, { method: 'POST', credentials: 'include' });
+  const r = await fetch(`${fake.base}/workspace/v3/initialize-workspace?code=${code}&redirect_uri=${encodeURIComponent(location.href)}`, {
+    method: 'POST',
+    credentials: 'include',
+  });
   return r.status;
 }
 
@@ -101,7 +104,7 @@ describe('Genesys fake server: stricter than the simulator', () => {
     await until(() => disconnected, 'the /meta/disconnect');
     await pause(200);
     expect(init).to.deep.equal([]);
-    expect(((await fake.state()).wire).some((w) => w.refused)).to.equal(true);
+    expect((await fake.state()).wire.some((w) => w.refused)).to.equal(true);
   });
 
   it('takes an authorization code once: a second initialize-workspace with it is refused', async () => {

@@ -46,7 +46,10 @@ export interface WireEntry {
 }
 
 export class Fake {
-  constructor(readonly id: number, readonly base: string) {}
+  constructor(
+    readonly id: number,
+    readonly base: string,
+  ) {}
 
   static async start(opts: Record<string, unknown> = {}): Promise<Fake> {
     const r = await executeServerCommand<{ id: number; port: number; prefix: string }, unknown>('genesys-fake', { action: 'start', ...opts });
@@ -146,11 +149,16 @@ export function until(check: () => boolean, what: string, ms = HANG_MS, describe
 }
 
 export function phaseIs(session: Session, phase: SessionState['workflow']['phase']): Promise<void> {
-  return until(() => session.state.workflow.phase === phase, `phase ${phase}`, HANG_MS, () => ({
-    phase: session.state.workflow.phase,
-    refusal: session.state.refusal,
-    problem: session.state.problem,
-  }));
+  return until(
+    () => session.state.workflow.phase === phase,
+    `phase ${phase}`,
+    HANG_MS,
+    () => ({
+      phase: session.state.workflow.phase,
+      refusal: session.state.refusal,
+      problem: session.state.problem,
+    }),
+  );
 }
 
 export async function expectOk(r: Promise<{ ok: boolean; refusal?: unknown }>): Promise<void> {

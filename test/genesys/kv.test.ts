@@ -39,7 +39,14 @@ describe('Genesys key/value data', () => {
   });
 
   it('builds lists to send: integers as int, the rest as str, nulls left out', () => {
-    expect(toKvList([['GSW_REFERENCE_ID', 7], ['GSW_CALL_RESULT', null], ['name', 'x'], ['GSW_RECORD_HANDLE', '9']])).to.deep.equal([
+    expect(
+      toKvList([
+        ['GSW_REFERENCE_ID', 7],
+        ['GSW_CALL_RESULT', null],
+        ['name', 'x'],
+        ['GSW_RECORD_HANDLE', '9'],
+      ]),
+    ).to.deep.equal([
       { key: 'GSW_REFERENCE_ID', type: 'int', value: 7 },
       { key: 'name', type: 'str', value: 'x' },
       { key: 'GSW_RECORD_HANDLE', type: 'str', value: '9' },

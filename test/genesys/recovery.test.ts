@@ -98,7 +98,16 @@ describe('Genesys connector: recovery', () => {
     session.dispose();
     await fake.cmd('fault', { noInitPush: true });
     const notes: string[] = [];
-    const again = new GenesysConnector({ baseUrl: fake.base, auth: { kind: 'session' }, agentId: 'JohnSmith', campaign: TEST_CAMPAIGN, ocs: { topic: '<tenant-id>@<place>' }, eventTimeoutMs: 10_000, initPushWaitMs: 300, debug: (m) => notes.push(m) });
+    const again = new GenesysConnector({
+      baseUrl: fake.base,
+      auth: { kind: 'session' },
+      agentId: 'JohnSmith',
+      campaign: TEST_CAMPAIGN,
+      ocs: { topic: '<tenant-id>@<place>' },
+      eventTimeoutMs: 10_000,
+      initPushWaitMs: 300,
+      debug: (m) => notes.push(m),
+    });
     const reloaded = sessionOver(again);
     extra.push(reloaded);
     await reloaded.start();
@@ -126,7 +135,13 @@ describe('Genesys connector: recovery', () => {
     await phaseIs(session, 'connected');
     await expectOk(session.dispatch({ type: 'disconnect' }));
     session.dispose();
-    const again = new GenesysConnector({ baseUrl: fake.base, agentId: 'JohnSmith', campaign: TEST_CAMPAIGN, ocs: { topic: '<tenant-id>@<place>' }, debug: () => undefined });
+    const again = new GenesysConnector({
+      baseUrl: fake.base,
+      agentId: 'JohnSmith',
+      campaign: TEST_CAMPAIGN,
+      ocs: { topic: '<tenant-id>@<place>' },
+      debug: () => undefined,
+    });
     const reloaded = sessionOver(again);
     extra.push(reloaded);
     await reloaded.start();
@@ -194,18 +209,35 @@ describe('Genesys connector: recovery', () => {
     const before = session.state.workflow;
 
     const bad = [
-      { channel: '/workspace/v3/media/outboundpreview', data: { messageType: 'InteractionStateChanged', interaction: { state: 'Completed', mediatype: 'outboundpreview' } } },
-      { channel: '/workspace/v3/media/outboundpreview', data: { messageType: 'InteractionStateChanged', interaction: { id, state: 'Completed', userData: 42 } } },
+      {
+        channel: '/workspace/v3/media/outboundpreview',
+        data: { messageType: 'InteractionStateChanged', interaction: { state: 'Completed', mediatype: 'outboundpreview' } },
+      },
+      {
+        channel: '/workspace/v3/media/outboundpreview',
+        data: { messageType: 'InteractionStateChanged', interaction: { id, state: 'Completed', userData: 42 } },
+      },
       { channel: '/workspace/v3/voice', data: { messageType: 'CallStateChanged', call: { id: 'x', state: 'Established', participants: 'everyone' } } },
       { channel: '/workspace/v3/media', data: { messageType: 'ChannelStateChanged', media: { channels: 'Ready' } } },
       { channel: '/workspace/v3/media/topics', data: { messageType: 'EventUserEvent', eventContent: [{ value: 'no key' }] } },
       { channel: '/workspace/v3/voice', data: 'not an object' },
       // A new preview for the same desk without a number to dial: not trusted either.
-      { channel: '/workspace/v3/media/outboundpreview', data: { messageType: 'InteractionStateChanged', interaction: { id: 'zzz', state: 'Invited', userData: [{ key: 'GSW_RECORD_HANDLE', type: 'int', value: 5 }] } } },
+      {
+        channel: '/workspace/v3/media/outboundpreview',
+        data: {
+          messageType: 'InteractionStateChanged',
+          interaction: { id: 'zzz', state: 'Invited', userData: [{ key: 'GSW_RECORD_HANDLE', type: 'int', value: 5 }] },
+        },
+      },
     ];
     for (const b of bad) await fake.cmd('inject', b);
     await fake.cmd('inject', { channel: '/workspace/v3/voice', data: { messageType: 'FancyNewNotification', whatever: true } });
-    await until(() => problems.length >= bad.length, 'the problems', 3000, () => problems.map((p) => p.message));
+    await until(
+      () => problems.length >= bad.length,
+      'the problems',
+      3000,
+      () => problems.map((p) => p.message),
+    );
     await until(() => notes.some((n) => n.includes('FancyNewNotification')), 'the debug note');
     expect(problems.every((p) => p.kind === 'malformed')).to.equal(true);
     expect(problems.map((p) => p.message).join('\n')).to.match(/interaction\.id/);
@@ -251,7 +283,12 @@ describe('Genesys connector: recovery', () => {
 
     // Without the key the server turns the connector away.
     const { code } = await fake.cmd<{ code: string }>('sign-in');
-    const keyless = new GenesysConnector({ baseUrl: fake.base, auth: { kind: 'code', code, redirectUri: location.href }, initTimeoutMs: 800, debug: () => undefined });
+    const keyless = new GenesysConnector({
+      baseUrl: fake.base,
+      auth: { kind: 'code', code, redirectUri: location.href },
+      initTimeoutMs: 800,
+      debug: () => undefined,
+    });
     const r = await keyless.connect();
     expect(r.ok).to.equal(false);
     await keyless.disconnect();

@@ -31,7 +31,12 @@ describe('Genesys settings', () => {
     const d = resolveSettings({ baseUrl: 'https://gws.example.com' });
     expect(d.ocs).to.deep.include({ transport: 'topic', transportChosen: false, topic: '{tenantId}@{placeName}', rejectOrder: 'ocs-first' });
     expect(d).to.deep.include({ defaultCountry: 'US', nameField: 'name', requestTimeoutMs: 10_000, credentials: 'include', autoCompleteCall: false });
-    const o = resolveSettings({ baseUrl: 'https://gws.example.com', ocs: { transport: 'voice', phoneTypeCodes: { mobile: 9 } }, defaultCountry: 'jp', nameField: 'CustomerName' });
+    const o = resolveSettings({
+      baseUrl: 'https://gws.example.com',
+      ocs: { transport: 'voice', phoneTypeCodes: { mobile: 9 } },
+      defaultCountry: 'jp',
+      nameField: 'CustomerName',
+    });
     expect(o.ocs.transportChosen).to.equal(true);
     expect(o.ocs.phoneTypeCodes).to.deep.equal({ home: 1, business: 2, mobile: 9, other: 0 });
     expect(o.defaultCountry).to.equal('JP');

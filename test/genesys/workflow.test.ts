@@ -121,9 +121,7 @@ describe('Genesys connector: the workflow', () => {
     expect(s.interactions).to.have.length(0); // completed
     expect(s.calls).to.have.length(0); // the released call completed too
     const paths = (await fake.http()).map((h) => h.path);
-    expect(paths.indexOf(`/media/outboundpreview/interactions/${ixnId}/complete`)).to.be.greaterThan(
-      paths.findIndex((p) => p.startsWith('/media/topics/')),
-    );
+    expect(paths.indexOf(`/media/outboundpreview/interactions/${ixnId}/complete`)).to.be.greaterThan(paths.findIndex((p) => p.startsWith('/media/topics/')));
   });
 
   it('W-5: reject sends RecordReject, waits for its acknowledgement, then rejects the interaction', async () => {
@@ -189,7 +187,11 @@ describe('Genesys connector: the workflow', () => {
     await setUp({
       ocs: {
         topic: '<tenant-id>@<place>',
-        rescheduleFields: (at, type) => [['GSW_DATE_TIME', String(Math.round(at / 1000))], ['GSW_CALLBACK_TYPE', type === 'personal' ? 'Personal' : 'Campaign'], ['GSW_TZ_NAME', 'Asia/Tokyo']],
+        rescheduleFields: (at, type) => [
+          ['GSW_DATE_TIME', String(Math.round(at / 1000))],
+          ['GSW_CALLBACK_TYPE', type === 'personal' ? 'Personal' : 'Campaign'],
+          ['GSW_TZ_NAME', 'Asia/Tokyo'],
+        ],
         doNotCallFields: [['GSW_DNC_SCOPE', 'AllChain']],
         phoneTypeCodes: { mobile: 9 },
       },
@@ -282,7 +284,7 @@ describe('Genesys connector: the workflow', () => {
     const hung = await session.dispatch({ type: 'disconnect' });
     expect(hung.ok).to.equal(false);
     expect(session.state.refusal?.reason).to.equal('timeout');
-    expect(Date.now() - started, "the connector’s deadline, not the session’s 15 s one").to.be.lessThan(12_000);
+    expect(Date.now() - started, 'the connector’s deadline, not the session’s 15 s one').to.be.lessThan(12_000);
     expect(session.state.workflow.phase).to.equal('connected');
   });
 
@@ -372,7 +374,11 @@ describe('Genesys connector: the workflow', () => {
     expect(session.state.workflow.phase).to.equal('not-ready');
     await expectOk(session.dispatch({ type: 'logout' }));
     expect(session.state.workflow.phase).to.equal('logged-out');
-    expect((await fake.http()).map((h) => h.path)).to.include.members(['/voice/not-ready', '/media/outboundpreview/not-ready', '/media/outboundpreview/logout']);
+    expect((await fake.http()).map((h) => h.path)).to.include.members([
+      '/voice/not-ready',
+      '/media/outboundpreview/not-ready',
+      '/media/outboundpreview/logout',
+    ]);
     // Logged out from Ready: the voice DN is left Not Ready too, taking no calls.
     await expectOk(session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] }));
     await expectOk(session.dispatch({ type: 'ready' }));
@@ -480,6 +486,8 @@ describe('Genesys connector: the workflow', () => {
     await expectOk(session.dispatch({ type: 'mark-done' }));
     const paths = (await fake.http()).map((h) => h.path);
     expect((await fake.ocs()).at(-1)!.type).to.equal('RecordProcessed');
-    expect(paths.indexOf(`/media/outboundpreview/interactions/${id}/complete`)).to.be.greaterThan(paths.indexOf(`/media/outboundpreview/interactions/${id}/transfer-agent`));
+    expect(paths.indexOf(`/media/outboundpreview/interactions/${id}/complete`)).to.be.greaterThan(
+      paths.indexOf(`/media/outboundpreview/interactions/${id}/transfer-agent`),
+    );
   });
 });

@@ -15,7 +15,10 @@ for (const f of readdirSync('src/define').filter((x) => x.endsWith('.ts')))
 
 /** The event classes: `{ 'pp-done': 'PpDoneEvent', … }`. */
 const eventClasses = Object.fromEntries(
-  [...readFileSync('src/elements/events.ts', 'utf8').matchAll(/export class (\w+) extends [^]*?static readonly eventName = '([^']+)'/g)].map((m) => [m[2], m[1]]),
+  [...readFileSync('src/elements/events.ts', 'utf8').matchAll(/export class (\w+) extends [^]*?static readonly eventName = '([^']+)'/g)].map((m) => [
+    m[2],
+    m[1],
+  ]),
 );
 
 test('src/define registers the ten elements', () => {
@@ -36,10 +39,7 @@ test("Storybook's autodocs find every tag (declaration.tagName) and document it"
 
 test("wc-toolkit's view (customElement: true) is exactly the ten elements, each with its tag", () => {
   const components = declarations.filter((d) => d.customElement);
-  assert.deepEqual(
-    components.map((d) => [d.tagName, d.name]).sort(),
-    [...defined].sort(),
-  );
+  assert.deepEqual(components.map((d) => [d.tagName, d.name]).sort(), [...defined].sort());
 });
 
 test('each tag has a custom-element-definition export in its dist/define module, pointing at the class', () => {

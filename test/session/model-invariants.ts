@@ -41,7 +41,6 @@ export interface Model {
   typed: Map<string, { agent: number; t: Typed }>;
 }
 
-
 export function invariants(r: Real, m: Model): void {
   // the session's state is one the machine can be in
   for (const s of r.sessions) {

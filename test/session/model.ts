@@ -53,7 +53,11 @@ export function progressProblem(report: ModelReport, minCompletedPerRun = 0.02):
 type Cmd = fc.AsyncCommand<Model, Real>;
 
 class IntentCmd implements Cmd {
-  constructor(readonly agent: number, readonly make: (r: Real, agent: number) => Intent | null, readonly label: string) {}
+  constructor(
+    readonly agent: number,
+    readonly make: (r: Real, agent: number) => Intent | null,
+    readonly label: string,
+  ) {}
   check() {
     return true;
   }
@@ -84,7 +88,11 @@ class IntentCmd implements Cmd {
 
 /** A request, and before its answer another intent (a wrap-up choice made while Mark Done is under way). */
 class RaceCmd implements Cmd {
-  constructor(readonly agent: number, readonly first: Intent, readonly second: Intent) {}
+  constructor(
+    readonly agent: number,
+    readonly first: Intent,
+    readonly second: Intent,
+  ) {}
   check() {
     return true;
   }
@@ -105,7 +113,11 @@ class RaceCmd implements Cmd {
 type TypeKind = Typed['kind'];
 
 class TypeCmd implements Cmd {
-  constructor(readonly agent: number, readonly kind: TypeKind, readonly value: string) {}
+  constructor(
+    readonly agent: number,
+    readonly kind: TypeKind,
+    readonly value: string,
+  ) {}
   check() {
     return true;
   }
@@ -115,10 +127,13 @@ class TypeCmd implements Cmd {
     if (i && ['previewing', 'dialing', 'connected', 'after-call'].includes(s.state.workflow.phase)) {
       const t = typedOf(this.kind, this.value, i.id, i.chain.activeHandle);
       s.edit(
-        t.kind === 'field' ? { kind: 'field', handle: t.handle, name: t.name, value: t.value }
-        : t.kind === 'new-chained' ? { kind: 'new-chained', value: { phone: t.phone, phoneType: 'mobile' } }
-        : t.kind === 'dial-number' ? { kind: 'dial-number', value: t.value }
-        : { kind: 'reschedule', value: { date: t.date, time: t.time, callbackType: 'personal' } },
+        t.kind === 'field'
+          ? { kind: 'field', handle: t.handle, name: t.name, value: t.value }
+          : t.kind === 'new-chained'
+            ? { kind: 'new-chained', value: { phone: t.phone, phoneType: 'mobile' } }
+            : t.kind === 'dial-number'
+              ? { kind: 'dial-number', value: t.value }
+              : { kind: 'reschedule', value: { date: t.date, time: t.time, callbackType: 'personal' } },
       );
       const k = typedKey(this.agent, t);
       if (!confirmed(s.state, t, null)) m.typed.set(k, { agent: this.agent, t });
@@ -146,7 +161,10 @@ class TimeCmd implements Cmd {
 }
 
 class FaultCmd implements Cmd {
-  constructor(readonly agent: number, readonly kind: 'drop-connection' | 'faults-on' | 'faults-off') {}
+  constructor(
+    readonly agent: number,
+    readonly kind: 'drop-connection' | 'faults-on' | 'faults-off',
+  ) {}
   check() {
     return true;
   }
@@ -225,21 +243,44 @@ function commands(): fc.Arbitrary<Cmd>[] {
   const shortWait = fc.constantFrom(100, 400, 800).map((ms) => new TimeCmd(ms));
   // every draft kind but fields (those are `notes` below): typed, then kept until confirmed
   const typeDraft = fc
-    .tuple(agent, fc.constantFrom<[TypeKind, string]>(['new-chained', '090-1111-2222'], ['dial-number', '03-1234-5678'], ['dial-number', '+1 201 555 0199'], ['reschedule', '10:30'], ['reschedule', '18:00']))
+    .tuple(
+      agent,
+      fc.constantFrom<[TypeKind, string]>(
+        ['new-chained', '090-1111-2222'],
+        ['dial-number', '03-1234-5678'],
+        ['dial-number', '+1 201 555 0199'],
+        ['reschedule', '10:30'],
+        ['reschedule', '18:00'],
+      ),
+    )
     .map(([a, [k, v]]) => new TypeCmd(a, k, v));
   return [
     // weighted: most steps do something the workflow offers now, so sequences reach wrap-up and done
-    guide, guide, guide, guide, guide, guide, guide, guide, guide, guide, guide, guide,
-    shortWait, shortWait, shortWait, shortWait,
+    guide,
+    guide,
+    guide,
+    guide,
+    guide,
+    guide,
+    guide,
+    guide,
+    guide,
+    guide,
+    guide,
+    guide,
+    shortWait,
+    shortWait,
+    shortWait,
+    shortWait,
     agent.map((a) => new IntentCmd(a, () => ({ type: 'login', mediaTypes: [PUSH_PREVIEW_MEDIA] }), 'login')),
     simple('ready'),
     simple('not-ready'),
     simple('accept'),
     simple('accept'),
     simple('reject'),
-    fc.tuple(agent, fc.constantFrom('', '03-1234-5678', '1234-5678', '+1 201 555 0199')).map(
-      ([a, n]) => new IntentCmd(a, () => (n ? { type: 'connect', number: n } : { type: 'connect' }), `connect(${n})`),
-    ),
+    fc
+      .tuple(agent, fc.constantFrom('', '03-1234-5678', '1234-5678', '+1 201 555 0199'))
+      .map(([a, n]) => new IntentCmd(a, () => (n ? { type: 'connect', number: n } : { type: 'connect' }), `connect(${n})`)),
     simple('connect'),
     simple('cancel'),
     agent.map((a) => new IntentCmd(a, () => ({ type: 'transfer', targetId: 'agent-sato' }), 'transfer')),
@@ -261,32 +302,46 @@ function commands(): fc.Arbitrary<Cmd>[] {
           'update-record',
         ),
     ),
-    fc.tuple(agent, fc.constantFrom('080-2222-3333', '12', '+81 3-1234-5678')).map(
-      ([a, p]) => new IntentCmd(a, () => ({ type: 'add-chained-record', phone: p, phoneType: 'mobile' }), `add-chained(${p})`),
-    ),
+    fc
+      .tuple(agent, fc.constantFrom('080-2222-3333', '12', '+81 3-1234-5678'))
+      .map(([a, p]) => new IntentCmd(a, () => ({ type: 'add-chained-record', phone: p, phoneType: 'mobile' }), `add-chained(${p})`)),
     fc.tuple(agent, fc.integer({ min: 0, max: 2 })).map(
       ([a, k]) =>
-        new IntentCmd(a, (r) => {
-          const rec = w(r, a).interaction?.chain.records[k];
-          return rec ? { type: 'set-active-record', handle: rec.handle } : null;
-        }, `set-active(${k})`),
+        new IntentCmd(
+          a,
+          (r) => {
+            const rec = w(r, a).interaction?.chain.records[k];
+            return rec ? { type: 'set-active-record', handle: rec.handle } : null;
+          },
+          `set-active(${k})`,
+        ),
     ),
-    fc.tuple(agent, fc.integer({ min: 1, max: 72 })).map(
-      ([a, h]) => new IntentCmd(a, (r) => ({ type: 'reschedule', at: r.clock.now() + h * 3_600_000, callbackType: 'personal' }), `reschedule(+${h}h)`),
-    ),
-    fc.tuple(agent, fc.constantFrom(CallResult.Answer, CallResult.Busy, CallResult.NoAnswer)).map(
-      ([a, c]) => new IntentCmd(a, () => ({ type: 'set-call-result', callResult: c }), `call-result(${c})`),
-    ),
+    fc
+      .tuple(agent, fc.integer({ min: 1, max: 72 }))
+      .map(([a, h]) => new IntentCmd(a, (r) => ({ type: 'reschedule', at: r.clock.now() + h * 3_600_000, callbackType: 'personal' }), `reschedule(+${h}h)`)),
+    fc
+      .tuple(agent, fc.constantFrom(CallResult.Answer, CallResult.Busy, CallResult.NoAnswer))
+      .map(([a, c]) => new IntentCmd(a, () => ({ type: 'set-call-result', callResult: c }), `call-result(${c})`)),
     fc.tuple(agent, fc.boolean()).map(([a, v]) => new IntentCmd(a, () => ({ type: 'mark-do-not-call', value: v }), `dnc(${v})`)),
-    fc.tuple(agent, fc.constantFrom('RENEWED', 'CALLBACK')).map(([a, c]) => new IntentCmd(a, () => ({ type: 'set-disposition', code: c }), `disposition(${c})`)),
+    fc
+      .tuple(agent, fc.constantFrom('RENEWED', 'CALLBACK'))
+      .map(([a, c]) => new IntentCmd(a, () => ({ type: 'set-disposition', code: c }), `disposition(${c})`)),
     simple('mark-done'),
     simple('mark-done'),
     fc
-      .tuple(agent, fc.constantFrom<Intent>({ type: 'mark-do-not-call', value: true }, { type: 'set-call-result', callResult: CallResult.NoAnswer }, { type: 'set-disposition', code: 'CALLBACK' }))
+      .tuple(
+        agent,
+        fc.constantFrom<Intent>(
+          { type: 'mark-do-not-call', value: true },
+          { type: 'set-call-result', callResult: CallResult.NoAnswer },
+          { type: 'set-disposition', code: 'CALLBACK' },
+        ),
+      )
       .map(([a, second]) => new RaceCmd(a, { type: 'mark-done' }, second)),
     simple('dismiss'),
     fc.tuple(agent, fc.constantFrom('VIP', 'call after 5', '<b>x</b>')).map(([a, v]) => new TypeCmd(a, 'field', v)),
-    typeDraft, typeDraft,
+    typeDraft,
+    typeDraft,
     fc.constantFrom(100, 600, 2_000, 31_000, 1_800_000).map((ms) => new TimeCmd(ms)),
     fc.tuple(agent, fc.constantFrom('drop-connection', 'faults-on', 'faults-off') as fc.Arbitrary<FaultCmd['kind']>).map(([a, k]) => new FaultCmd(a, k)),
   ];
@@ -317,7 +372,21 @@ async function setup(seed: number): Promise<Real> {
       }
     };
   });
-  return { clock, server, connectors, sessions, log, phases: new Set(), checked: 0, chains: new Map(), ended: new Set(), dnc: new Set(), completed: 0, inFlight, problems };
+  return {
+    clock,
+    server,
+    connectors,
+    sessions,
+    log,
+    phases: new Set(),
+    checked: 0,
+    chains: new Map(),
+    ended: new Set(),
+    dnc: new Set(),
+    completed: 0,
+    inFlight,
+    problems,
+  };
 }
 
 async function settleOn<T>(clock: TestClock, p: Promise<T>): Promise<T> {
@@ -388,4 +457,3 @@ export async function runModel({ numRuns, seed }: { numRuns: number; seed: numbe
     completed,
   };
 }
-

@@ -14,7 +14,10 @@ describe('session modules', () => {
     const ringing = reach('ringing');
     const rejected = reach('rejected');
     expect(noticeFor(ringing, ringing, { type: 'tick', at: 1 })).to.equal(null);
-    expect(noticeFor(ringing, rejected, { type: 'rejected', interactionId: ringing.interaction!.id, auto: true })).to.deep.include({ kind: 'rejected', auto: true });
+    expect(noticeFor(ringing, rejected, { type: 'rejected', interactionId: ringing.interaction!.id, auto: true })).to.deep.include({
+      kind: 'rejected',
+      auto: true,
+    });
     expect(noticeFor(ringing, reach('previewing'), { type: 'tick', at: 1 })).to.deep.include({ kind: 'accepted' });
   });
 
@@ -31,9 +34,17 @@ describe('session modules', () => {
     const w = reach('connected');
     expect(enabledActions({ workflow: w, online: true, pending: null })).to.deep.equal(allowedActions(w));
     expect(enabledActions({ workflow: w, online: true, pending: 'hold' }).size).to.equal(0);
-    expect(actionStatus({ workflow: w, online: true, pending: 'hold' }, 'disconnect')).to.deep.equal({ offered: true, shown: true, refusal: { reason: 'busy' } });
+    expect(actionStatus({ workflow: w, online: true, pending: 'hold' }, 'disconnect')).to.deep.equal({
+      offered: true,
+      shown: true,
+      refusal: { reason: 'busy' },
+    });
     expect(actionStatus({ workflow: w, online: false, pending: null }, 'disconnect').refusal).to.deep.equal({ reason: 'offline' });
-    expect(actionStatus({ workflow: w, online: true, pending: null }, 'accept')).to.deep.equal({ offered: false, shown: false, refusal: { reason: 'not-allowed' } });
+    expect(actionStatus({ workflow: w, online: true, pending: null }, 'accept')).to.deep.equal({
+      offered: false,
+      shown: false,
+      refusal: { reason: 'not-allowed' },
+    });
     expect(actionStatus({ workflow: reach('connected', { held: true }), online: true, pending: null }, 'hold').shown).to.equal(false);
   });
 

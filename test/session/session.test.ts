@@ -105,7 +105,12 @@ describe('session store', () => {
       const r = await act(d, d.session.dispatch({ type: 'connect' }));
       expect(r).to.deep.equal({ ok: false, refusal: { reason: 'stale' } });
       // the server refuses too, whatever the client says
-      const srv = d.connector.server.handle('agent-1', { type: 'connect', interactionId: d.session.state.workflow.interaction!.id, handle, number: '03-1234-5678' });
+      const srv = d.connector.server.handle('agent-1', {
+        type: 'connect',
+        interactionId: d.session.state.workflow.interaction!.id,
+        handle,
+        number: '03-1234-5678',
+      });
       expect(srv.ok).to.equal(false);
       expect(d.session.state.drafts.fields[handle]).to.deep.equal({ notes: 'call back after lunch' });
       await act(d, d.session.dispatch({ type: 'dismiss' }));

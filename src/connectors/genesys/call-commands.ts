@@ -105,4 +105,3 @@ export async function pauseRecording(ctx: Ctx, memo: Memo, pause: boolean, signa
   const want = pause ? 'Paused' : 'Recording';
   await ctx.desk.until(() => ctx.desk.calls.get(call.id)?.recordingState === want, signal);
 }
-

@@ -118,7 +118,7 @@ async function interactionCommand(ctx: Ctx, command: InteractionCommand, memo: M
         // session's deadline): never left ringing at 0 s with Accept still offered; the agent sees
         // why and dismisses it.
         if (command.auto && desk.memos.has(memo.id)) {
-          const why = e instanceof Refused ? e.detail ?? e.reason : errorText(e);
+          const why = e instanceof Refused ? (e.detail ?? e.reason) : errorText(e);
           desk.emit({ type: 'failed', interactionId: memo.id, detail: `the automatic reject could not be sent (${why})` });
         }
         throw e;

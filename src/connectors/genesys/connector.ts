@@ -11,7 +11,17 @@
 import type { Observable } from 'rxjs';
 import type { RefusalReason } from '../../domain/reasons.js';
 import { loadPhoneMetadata } from '../../domain/phone.js';
-import { ok, refused, type Command, type ConnectionState, type Connector, type ProtocolProblem, type Result, type ServerMessage, type SnapshotAt } from '../port.js';
+import {
+  ok,
+  refused,
+  type Command,
+  type ConnectionState,
+  type Connector,
+  type ProtocolProblem,
+  type Result,
+  type ServerMessage,
+  type SnapshotAt,
+} from '../port.js';
 import { Invalid, attempt } from '../validate.js';
 import { pauseRecording } from './call-commands.js';
 import { Notifications } from './cometd.js';

@@ -152,7 +152,12 @@ export class Desk {
     const actions: Action[] = [];
     if (ixn.includes('accept')) actions.push('accept');
     if (ixn.includes('reject')) actions.push('reject');
-    const fromCall: [string, Action][] = [['hold', 'hold'], ['retrieve', 'retrieve'], ['single-step-conference', 'conference'], ['release', 'disconnect']];
+    const fromCall: [string, Action][] = [
+      ['hold', 'hold'],
+      ['retrieve', 'retrieve'],
+      ['single-step-conference', 'conference'],
+      ['release', 'disconnect'],
+    ];
     for (const [cap, action] of fromCall) if (call === null || call.includes(cap)) actions.push(action);
     // The list is unreliable for which recording operation applies (§10.2): any of them means recording exists.
     if (call === null || call.some((x) => /-recording$/.test(x))) actions.push('start-recording', 'stop-recording');

@@ -76,7 +76,8 @@ export class Inbound {
           desk.emitAgent(desk.statusOf(c.state));
           // A preview pushed while the agent was not Ready rings once they are (W-2).
           for (const memo of desk.memos.values()) {
-            if (memo.g.state === 'Invited') desk.emit({ type: 'offered', interaction: toInteraction(memo, desk.s, desk.agentId), campaign: campaignOf(memo, desk.s) });
+            if (memo.g.state === 'Invited')
+              desk.emit({ type: 'offered', interaction: toInteraction(memo, desk.s, desk.agentId), campaign: campaignOf(memo, desk.s) });
           }
         }
         return;

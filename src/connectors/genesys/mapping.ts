@@ -179,7 +179,7 @@ export function toCall(memo: Memo, c: GCall, agentLogin: string | null): Call {
     number: (c.dnis || dest || memo.dialNumber || memo.record.phone).slice(0, 64),
     handle: memo.dialHandle ?? memo.activeHandle,
     startedAt: c.startedAt ?? Date.now(),
-    connectedAt: CONNECTED_CALL_STATES.has(c.state) ? memo.connectedAt ?? Date.now() : null,
+    connectedAt: CONNECTED_CALL_STATES.has(c.state) ? (memo.connectedAt ?? Date.now()) : null,
     held: c.state === 'Held',
     // Drive recording from recordingState, not from the capability list (§10.2).
     recording: rec === 'Recording' || rec === 'Paused',

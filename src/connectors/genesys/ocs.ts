@@ -114,7 +114,12 @@ export class Ocs {
   private async send(content: KvPair[], signal?: AbortSignal): Promise<void> {
     if (this.transportNow === 'topic') {
       try {
-        await this.rest.request('POST', `/media/topics/${segment(this.topicName()).replace(/%40/g, '@')}/publish`, this.rest.body({ eventContent: content }), signal);
+        await this.rest.request(
+          'POST',
+          `/media/topics/${segment(this.topicName()).replace(/%40/g, '@')}/publish`,
+          this.rest.body({ eventContent: content }),
+          signal,
+        );
         return;
       } catch (e) {
         if (!this.notRouted(e)) throw e;

@@ -92,7 +92,11 @@ export interface GenesysConnectorOptions {
      * The request fields of RecordReschedule (their names and values are unverified, §9.4).
      * Default {@link defaultRescheduleFields}: `GSW_DATE_TIME` and `GSW_CALLBACK_TYPE` Personal / Campaign.
      */
-    readonly rescheduleFields?: (epochMs: number, callbackType: CallbackType, formatDateTime: (epochMs: number) => string) => readonly (readonly [string, unknown])[];
+    readonly rescheduleFields?: (
+      epochMs: number,
+      callbackType: CallbackType,
+      formatDateTime: (epochMs: number) => string,
+    ) => readonly (readonly [string, unknown])[];
     /** Extra fields of the DoNotCall request, e.g. its scope (the v3 key is unverified, §9.4). Default none. */
     readonly doNotCallFields?: readonly (readonly [string, unknown])[];
     /** `GSW_PHONE_TYPE` codes sent with AddRecord. Default home 1, business 2, mobile 4, other 0. */

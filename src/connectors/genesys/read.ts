@@ -200,7 +200,11 @@ export function readNotification(channel: string, v: unknown): GNotification {
         operationId: typeof o.operationId === 'string' ? o.operationId : null,
       };
     case 'CallStateChanged':
-      return { kind: 'call', notificationType: typeof o.notificationType === 'string' ? o.notificationType : 'StateChange', call: readCall(o.call, 'data.call') };
+      return {
+        kind: 'call',
+        notificationType: typeof o.notificationType === 'string' ? o.notificationType : 'StateChange',
+        call: readCall(o.call, 'data.call'),
+      };
     case 'ChannelStateChanged': {
       const media = obj(o.media, 'data.media');
       if (!Array.isArray(media.channels)) throw new Invalid('data.media.channels', 'expected a list');

@@ -63,7 +63,7 @@ export function reconcile(desk: Desk, gs: GSession): void {
       // Its end notification was lost, but the server finished what we asked.
       snapshot = { agent, campaign: w.campaign, interaction: w.interaction, phase: endPhase(was.ending), call: null };
     } else {
-      snapshot = { agent, campaign: desk.loggedIn ? w.campaign ?? s.campaign : null, interaction: null, phase: status, call: null };
+      snapshot = { agent, campaign: desk.loggedIn ? (w.campaign ?? s.campaign) : null, interaction: null, phase: status, call: null };
     }
   } else {
     const call = memo.callId ? desk.calls.get(memo.callId) : undefined;

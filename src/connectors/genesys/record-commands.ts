@@ -22,7 +22,9 @@ export async function recordCommand(ctx: Ctx, command: RecordCommand, memo: Memo
       memo.record = patch(memo.record);
       memo.extra = memo.extra.map(patch);
       if (command.handle === memo.record.handle && memo.g.capabilities.includes('update-user-data')) {
-        await rest.request('POST', `${ixnPath(memo)}/update-user-data`, rest.body({ userData: toKvList(fields) }), signal).catch((e: unknown) => s.debug(`update-user-data: ${errorText(e)}`));
+        await rest
+          .request('POST', `${ixnPath(memo)}/update-user-data`, rest.body({ userData: toKvList(fields) }), signal)
+          .catch((e: unknown) => s.debug(`update-user-data: ${errorText(e)}`));
       }
       desk.emitChain(memo);
       return;
@@ -48,10 +50,17 @@ export async function recordCommand(ctx: Ctx, command: RecordCommand, memo: Memo
       const handle = memo.dialHandle ?? memo.activeHandle;
       if (command.doNotCall) await ocsRequest(ctx, 'DoNotCall', memo, handle, s.ocs.doNotCallFields, signal);
       const result: CallResult | null = command.doNotCall ? 51 : command.callResult;
-      await ocsRequest(ctx, 'RecordProcessed', memo, handle, [
-        ['GSW_CALL_RESULT', result],
-        [s.ocs.dispositionKey, command.dispositionCode],
-      ], signal);
+      await ocsRequest(
+        ctx,
+        'RecordProcessed',
+        memo,
+        handle,
+        [
+          ['GSW_CALL_RESULT', result],
+          [s.ocs.dispositionKey, command.dispositionCode],
+        ],
+        signal,
+      );
       // Calls are not auto-completed (autoCompleteCall false; the simulator never does, §10.2).
       const call = memo.callId ? desk.calls.get(memo.callId) : undefined;
       if (call && call.state === 'Released' && call.capabilities.includes('complete')) {
@@ -66,11 +75,20 @@ async function addChainedRecord(ctx: Ctx, memo: Memo, phone: string, phoneType: 
   // W-13
   const { s, desk } = ctx;
   const base = chainOf(memo).records.find((r) => r.handle === memo.activeHandle) ?? memo.record;
-  const [reply] = (await ocsRequest(ctx, 'AddRecord', memo, base.handle, [
-    ['GSW_PHONE', phone],
-    ['GSW_PHONE_TYPE', s.ocs.phoneTypeCodes[phoneType]],
-    ['GSW_CHAIN_ID', base.chainId],
-  ], signal)).slice(-1);
+  const [reply] = (
+    await ocsRequest(
+      ctx,
+      'AddRecord',
+      memo,
+      base.handle,
+      [
+        ['GSW_PHONE', phone],
+        ['GSW_PHONE_TYPE', s.ocs.phoneTypeCodes[phoneType]],
+        ['GSW_CHAIN_ID', base.chainId],
+      ],
+      signal,
+    )
+  ).slice(-1);
   const basePairs = memo.pairs.get(base.handle)!;
   const sent = basePairs.get('GSW_RECORD_HANDLE');
   const got = reply?.get('GSW_RECORD_HANDLE');

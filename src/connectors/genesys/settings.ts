@@ -27,7 +27,11 @@ export interface OcsSettings {
   readonly isStale: (reply: ReadonlyMap<string, { readonly value: unknown }>) => boolean;
   readonly requestChainOnAccept: boolean;
   readonly formatDateTime: (epochMs: number) => string;
-  readonly rescheduleFields: (epochMs: number, callbackType: CallbackType, formatDateTime: (epochMs: number) => string) => readonly (readonly [string, unknown])[];
+  readonly rescheduleFields: (
+    epochMs: number,
+    callbackType: CallbackType,
+    formatDateTime: (epochMs: number) => string,
+  ) => readonly (readonly [string, unknown])[];
   readonly doNotCallFields: readonly (readonly [string, unknown])[];
   readonly phoneTypeCodes: Readonly<Record<PhoneType, number>>;
   readonly rejectOrder: 'ocs-first' | 'interaction-first';

@@ -61,9 +61,11 @@ export class SignIn {
    * current-session. Wait a little for the push, then ask.
    */
   async fromSession(signal?: AbortSignal): Promise<void> {
-    await this.desk.until(() => this.initialized || this.failed, signal, this.s.initPushWaitMs).catch((e: unknown) => {
-      if (!(e instanceof Refused) || e.reason !== 'timeout') throw e;
-    });
+    await this.desk
+      .until(() => this.initialized || this.failed, signal, this.s.initPushWaitMs)
+      .catch((e: unknown) => {
+        if (!(e instanceof Refused) || e.reason !== 'timeout') throw e;
+      });
     if (this.initialized || this.failed) return;
     const read = attempt(readCurrentSession, await this.currentSession(signal));
     if (!read.ok) throw new Refused('malformed-response', read.error);
@@ -77,9 +79,11 @@ export class SignIn {
    * no error; then retry a refusal on each notification for a while.
    */
   async currentSession(signal?: AbortSignal): Promise<unknown> {
-    await this.desk.until(() => this.desk.channelsSeen, signal, this.s.sessionReadyWaitMs).catch((e: unknown) => {
-      if (isAbort(e)) throw e;
-    });
+    await this.desk
+      .until(() => this.desk.channelsSeen, signal, this.s.sessionReadyWaitMs)
+      .catch((e: unknown) => {
+        if (isAbort(e)) throw e;
+      });
     const until = Date.now() + this.s.eventTimeoutMs;
     for (;;) {
       try {
@@ -87,9 +91,11 @@ export class SignIn {
       } catch (e) {
         if (!(e instanceof Refused) || e.status !== 403 || Date.now() > until) throw e;
         const seen = this.desk.notifications;
-        await this.desk.until(() => this.desk.notifications > seen, signal, 300).catch((x: unknown) => {
-          if (isAbort(x)) throw x;
-        });
+        await this.desk
+          .until(() => this.desk.notifications > seen, signal, 300)
+          .catch((x: unknown) => {
+            if (isAbort(x)) throw x;
+          });
       }
     }
   }

@@ -7,14 +7,7 @@
  */
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import { checkFields } from '../../domain/intents.js';
-import {
-  initialState,
-  isBlockingEnd,
-  isLivePhase,
-  refusalFor,
-  transition,
-  type WorkflowEvent,
-} from '../../domain/machine.js';
+import { initialState, isBlockingEnd, isLivePhase, refusalFor, transition, type WorkflowEvent } from '../../domain/machine.js';
 import { checkPhone } from '../../domain/phone.js';
 import { inCallingWindow } from '../../domain/time.js';
 import {
@@ -139,7 +132,7 @@ export class SimulatedServer {
       if (r) return refused(r.reason);
     }
     const interaction = s.interaction;
-    const chain = interaction ? this.chains.get(interaction.chain.chainId) ?? interaction.chain : null;
+    const chain = interaction ? (this.chains.get(interaction.chain.chainId) ?? interaction.chain) : null;
 
     switch (command.type) {
       case 'login':
@@ -221,7 +214,14 @@ export class SimulatedServer {
         if (!phone.ok) return refused('invalid-number', command.phone);
         if (!PHONE_TYPES.includes(command.phoneType)) return refused('invalid-field', 'phoneType');
         if (this.doNotCall.has(phone.e164)) return refused('do-not-call');
-        const record: ContactRecord = { ...base, handle: this.nextHandle++, phone: phone.national, phoneType: command.phoneType, callResult: null, attempts: 0 };
+        const record: ContactRecord = {
+          ...base,
+          handle: this.nextHandle++,
+          phone: phone.national,
+          phoneType: command.phoneType,
+          callResult: null,
+          attempts: 0,
+        };
         const updated: Chain = { ...chain!, records: [...chain!.records, record] };
         this.chains.set(updated.chainId, updated);
         emit({ type: 'chain', interactionId: command.interactionId, chain: updated });

@@ -99,36 +99,44 @@ export class CallControls extends PushPreviewElement {
     const rec = i ? activeRecord(i.chain) : undefined;
     const dialNumber = this.store.state?.drafts.dialNumber ?? rec?.phone ?? '';
     return html`<div class="group" part="controls" role="group" aria-label=${t.connect + ' / ' + t.disconnect}>
-      ${call
-        ? html`<div class="status" part="status" role="status">
+      ${
+        call
+          ? html`<div class="status" part="status" role="status">
             <span class="dial">${call.number}</span>
             ${call.held ? html`<span>${t.onHold}</span>` : nothing}
             ${call.recording ? html`<span class="recording">● ${t.recording}</span>` : nothing}
             ${call.parties > 2 ? html`<span>${t.parties(call.parties)}</span>` : nothing}
           </div>`
-        : nothing}
+          : nothing
+      }
       ${offeredIn(wf, 'connect') && rec ? html`<div class="muted">${t.numberToDial}: <span class="dial">${dialNumber}</span></div>` : nothing}
       <div class="row">
         ${this.renderAction({ action: 'connect', label: t.connect, variant: 'primary', shortcut: shortcutLabel(this, 'connect') })}
-        ${call?.held
-          ? this.renderAction({ action: 'retrieve', label: t.retrieve, shortcut: shortcutLabel(this, 'hold') })
-          : this.renderAction({ action: 'hold', label: t.hold, shortcut: shortcutLabel(this, 'hold') })}
+        ${
+          call?.held
+            ? this.renderAction({ action: 'retrieve', label: t.retrieve, shortcut: shortcutLabel(this, 'hold') })
+            : this.renderAction({ action: 'hold', label: t.hold, shortcut: shortcutLabel(this, 'hold') })
+        }
         ${this.renderAction({ action: call?.recording ? 'stop-recording' : 'start-recording', label: call?.recording ? t.stopRecording : t.record })}
         ${this.renderAction({ action: 'disconnect', label: t.disconnect, variant: 'danger', shortcut: shortcutLabel(this, 'disconnect') })}
         ${this.renderAction({ action: 'cancel', label: t.cancel })}
       </div>
-      ${offeredIn(wf, 'transfer') && transfers.length
-        ? html`<div class="row">
+      ${
+        offeredIn(wf, 'transfer') && transfers.length
+          ? html`<div class="row">
             ${this.picker('transfer', transfers, transferTo)}
             ${this.renderAction({ action: 'transfer', label: t.transfer, intent: { type: 'transfer', targetId: transferTo } })}
           </div>`
-        : nothing}
-      ${offeredIn(wf, 'conference') && confs.length
-        ? html`<div class="row">
+          : nothing
+      }
+      ${
+        offeredIn(wf, 'conference') && confs.length
+          ? html`<div class="row">
             ${this.picker('conference', confs, confWith)}
             ${this.renderAction({ action: 'conference', label: t.conference, intent: { type: 'conference', targetId: confWith } })}
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.renderRefusal()}
     </div>`;
   }

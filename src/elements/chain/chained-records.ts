@@ -95,14 +95,21 @@ export class ChainedRecords extends PushPreviewElement {
             <span>${t.phoneTypes[r.phoneType]}</span>
             ${r.callResult !== null ? html`<span class="muted">${t.callResult}: ${t.callResults[r.callResult]}</span>` : nothing}
             <span class="muted">${t.attempts}: ${r.attempts}</span>
-            ${isActive
-              ? html`<span class="badge">${t.active}</span>`
-              : this.renderAction({ action: 'set-active-record', label: `${t.setActiveRecord}: ${r.phone}`, intent: { type: 'set-active-record', handle: r.handle } })}
+            ${
+              isActive
+                ? html`<span class="badge">${t.active}</span>`
+                : this.renderAction({
+                    action: 'set-active-record',
+                    label: `${t.setActiveRecord}: ${r.phone}`,
+                    intent: { type: 'set-active-record', handle: r.handle },
+                  })
+            }
           </li>`;
         })}
       </ul>
-      ${showDial
-        ? html`<div class="field">
+      ${
+        showDial
+          ? html`<div class="field">
             <label for="dial">${t.numberToDial}</label>
             <input
               id="dial"
@@ -120,9 +127,11 @@ export class ChainedRecords extends PushPreviewElement {
             />
             ${dialOk ? nothing : html`<span id="dial-why" class="reason">${t.reasons['invalid-number']}</span>`}
           </div>`
-        : nothing}
-      ${showNew
-        ? html`<fieldset part="new-record">
+          : nothing
+      }
+      ${
+        showNew
+          ? html`<fieldset part="new-record">
             <legend>${t.anotherNumber}</legend>
             <div class="row">
               <label for="nc-phone">${t.phone}</label>
@@ -152,7 +161,8 @@ export class ChainedRecords extends PushPreviewElement {
             ${ncOk ? nothing : html`<span class="reason">${t.reasons['invalid-number']}</span>`}
             ${nc && nc.phone.trim() !== '' ? html`<span class="muted">${t.unsaved}</span>` : nothing}
           </fieldset>`
-        : nothing}
+          : nothing
+      }
       ${this.renderRefusal()}
     `;
   }

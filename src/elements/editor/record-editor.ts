@@ -69,16 +69,20 @@ export class RecordEditor extends PushPreviewElement {
         const onInput = (e: Event) => this.store.edit({ kind: 'field', handle: rec.handle, name, value: (e.target as HTMLInputElement).value });
         return html`<div class="field" part="field">
           <label for=${id}>${t.field(name)} ${changed ? html`<span class="unsaved">(${t.unsaved})</span>` : nothing}</label>
-          ${LONG.has(name)
-            ? html`<textarea id=${id} name=${name} .value=${value} ?readonly=${readonly} @input=${onInput}></textarea>`
-            : html`<input id=${id} name=${name} .value=${value} ?readonly=${readonly} autocomplete="off" @input=${onInput} />`}
+          ${
+            LONG.has(name)
+              ? html`<textarea id=${id} name=${name} .value=${value} ?readonly=${readonly} @input=${onInput}></textarea>`
+              : html`<input id=${id} name=${name} .value=${value} ?readonly=${readonly} autocomplete="off" @input=${onInput} />`
+          }
         </div>`;
       })}
       <div class="row">
-        ${editable
-          ? html`${this.renderAction({ action: 'update-record', label: t.updateRecord, variant: 'primary', intent: { type: 'update-record', handle: rec.handle, fields: typed } })}
+        ${
+          editable
+            ? html`${this.renderAction({ action: 'update-record', label: t.updateRecord, variant: 'primary', intent: { type: 'update-record', handle: rec.handle, fields: typed } })}
               ${dirty ? html`<button type="button" data-action="discard" @click=${() => this.store.edit({ kind: 'discard', handle: rec.handle })}>${t.discardChanges}</button>` : nothing}`
-          : nothing}
+            : nothing
+        }
       </div>
       ${this.renderRefusal()}
     </form>`;

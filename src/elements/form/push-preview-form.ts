@@ -99,18 +99,22 @@ export class PushPreviewForm extends PushPreviewElement {
         <h3>${name || rec.phone}</h3>
         ${company ? html`<p class="company muted">${company}</p>` : nothing}
       </div>
-      ${wf.phase === 'ringing'
-        ? html`<div part="countdown" class="countdown ${left <= 10 ? 'low' : ''}" role="timer" aria-atomic="true">
+      ${
+        wf.phase === 'ringing'
+          ? html`<div part="countdown" class="countdown ${left <= 10 ? 'low' : ''}" role="timer" aria-atomic="true">
             <span>${policyDial ? t.countdownDial(left) : t.countdown(left)}</span>
             <progress max=${total} .value=${left} aria-hidden="true"></progress>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${wf.phase === 'stale' ? html`<p part="banner" class="banner" role="alert"><strong>${t.phases.stale}.</strong> ${t.staleExplained}</p>` : nothing}
-      ${isEndPhase(wf.phase) && wf.phase !== 'stale'
-        ? html`<p part="banner" class="banner" role="status">
+      ${
+        isEndPhase(wf.phase) && wf.phase !== 'stale'
+          ? html`<p part="banner" class="banner" role="status">
             <strong>${t.phases[wf.phase]}</strong>${wf.ended?.target ? html` — ${wf.ended.target.name}` : nothing}${wf.ended?.gone ? html` — ${t.interactionGone}` : wf.ended?.detail ? html` — ${wf.ended.detail}` : nothing}
           </p>`
-        : nothing}
+          : nothing
+      }
       <dl part="details">
         <dt>${t.campaign}</dt>
         <dd>${wf.campaign?.name ?? ''}</dd>
@@ -123,10 +127,12 @@ export class PushPreviewForm extends PushPreviewElement {
         <dt>${t.attempts}</dt>
         <dd>${rec.attempts}</dd>
         ${Object.entries(rest).map(([k, v]) => html`<dt>${t.field(k)}</dt><dd>${v}</dd>`)}
-        ${i.rescheduledAt
-          ? html`<dt>${t.reschedule}</dt>
+        ${
+          i.rescheduledAt
+            ? html`<dt>${t.reschedule}</dt>
               <dd>${t.rescheduledFor(this.i18n.dateTime(i.rescheduledAt.at, rec.timeZone))}</dd>`
-          : nothing}
+            : nothing
+        }
       </dl>
       <div class="row actions">
         ${this.renderAction({ action: 'accept', label: t.accept, variant: 'primary', shortcut: shortcutLabel(this, 'accept') })}

@@ -91,11 +91,13 @@ export class PushPreviewIndicator extends PushPreviewElement {
     return html`<span part="indicator" class=${cls} data-phase=${wf?.phase ?? 'logged-out'}>
       <strong>${t.outboundCampaign}</strong>
       <span class="muted-on">${wf ? t.phases[wf.phase] : ''}</span>
-      ${live
-        ? html`<span class="media" part="media" data-media=${i!.media}
+      ${
+        live
+          ? html`<span class="media" part="media" data-media=${i!.media}
             ><svg viewBox="0 0 24 24" aria-hidden="true">${voice ? voiceIcon : previewIcon}</svg>${voice ? t.voiceInteraction : t.openMedia}</span
           >`
-        : ''}
+          : ''
+      }
     </span>`;
   }
 }

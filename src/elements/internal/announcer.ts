@@ -15,7 +15,10 @@ export class Announcer implements ReactiveController {
   private session: Session | undefined;
   private flip = false;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly i18n: LocalizeController) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly i18n: LocalizeController,
+  ) {
     host.addController(this);
   }
 

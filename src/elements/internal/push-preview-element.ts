@@ -110,7 +110,9 @@ export abstract class PushPreviewElement extends LitElement {
   protected renderRefusal(): TemplateResult | typeof nothing {
     const text = this.refusalText();
     const detail = this.store.state?.refusal?.detail?.slice(0, 200);
-    return text ? html`<p class="reason" part="refusal" role="alert">${text}${detail ? html` <span part="refusal-detail">(${detail})</span>` : nothing}</p>` : nothing;
+    return text
+      ? html`<p class="reason" part="refusal" role="alert">${text}${detail ? html` <span part="refusal-detail">(${detail})</span>` : nothing}</p>`
+      : nothing;
   }
 
   /** Offered, shown, and why not enabled: the one domain rule ({@link actionStatus}). */

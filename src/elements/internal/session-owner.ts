@@ -46,7 +46,10 @@ export class SessionOwner implements ReactiveController {
   private making: Promise<Session | undefined> | null = null;
   private generation = 0;
 
-  constructor(private readonly host: Host, private readonly config: () => OwnerConfig & { enabled: boolean }) {
+  constructor(
+    private readonly host: Host,
+    private readonly config: () => OwnerConfig & { enabled: boolean },
+  ) {
     host.addController(this);
     this.provider = new ContextProvider(host, { context: sessionContext });
   }
@@ -122,7 +125,6 @@ export class SessionOwner implements ReactiveController {
     if (this.making === making) this.making = null;
     return session ?? this.ready();
   }
-
 
   private set(session: Session, owned: boolean): void {
     this.session = session;

@@ -60,7 +60,13 @@ function combo(spec: string): Combo {
   const parts = spec.split('+').map((p) => p.trim().toLowerCase());
   const key = parts[parts.length - 1] ?? '';
   const code = /^[a-z]$/.test(key) ? `Key${key.toUpperCase()}` : /^[0-9]$/.test(key) ? `Digit${key}` : key.charAt(0).toUpperCase() + key.slice(1);
-  return { alt: parts.includes('alt'), shift: parts.includes('shift'), ctrl: parts.includes('control') || parts.includes('ctrl'), meta: parts.includes('meta'), code };
+  return {
+    alt: parts.includes('alt'),
+    shift: parts.includes('shift'),
+    ctrl: parts.includes('control') || parts.includes('ctrl'),
+    meta: parts.includes('meta'),
+    code,
+  };
 }
 
 function matches(e: KeyboardEvent, c: Combo): boolean {

@@ -194,7 +194,16 @@ export class PushPreviewPanel extends PushPreviewElement {
 
   private onTabKey(e: KeyboardEvent): void {
     const i = TABS.indexOf(this.tab);
-    const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % TABS.length
+        : e.key === 'ArrowLeft'
+          ? (i + TABS.length - 1) % TABS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? TABS.length - 1
+              : -1;
     if (next < 0) return;
     e.preventDefault();
     this.tab = TABS[next]!;
@@ -218,16 +227,19 @@ export class PushPreviewPanel extends PushPreviewElement {
     const wf = this.wf;
     const showTabs = wf?.interaction && wf.phase !== 'ringing';
     return html`<div class="panel" part="panel">
-      ${this.noAgent && this.noIndicator
-        ? nothing
-        : html`<header part="header">
+      ${
+        this.noAgent && this.noIndicator
+          ? nothing
+          : html`<header part="header">
             ${this.noIndicator ? nothing : html`<push-preview-indicator exportparts=${INNER_PARTS}></push-preview-indicator>`}
             ${this.noAgent ? nothing : html`<push-preview-agent exportparts=${INNER_PARTS}></push-preview-agent>`}
-          </header>`}
+          </header>`
+      }
       <push-preview-form exportparts=${INNER_PARTS}></push-preview-form>
       <call-controls exportparts=${INNER_PARTS}></call-controls>
-      ${showTabs
-        ? html`<div role="tablist" part="tabs" aria-label=${this.t.previewForm} @keydown=${this.onTabKey}>
+      ${
+        showTabs
+          ? html`<div role="tablist" part="tabs" aria-label=${this.t.previewForm} @keydown=${this.onTabKey}>
               ${TABS.map(
                 (tab) => html`<button
                   type="button"
@@ -244,7 +256,8 @@ export class PushPreviewPanel extends PushPreviewElement {
               )}
             </div>
             <div role="tabpanel" part="tabpanel" id="panel-${this.tab}" aria-labelledby="tab-${this.tab}">${this.renderTab(this.tab)}</div>`
-        : nothing}
+          : nothing
+      }
       ${this.upper ? nothing : this.announcer.render()}
     </div>`;
   }

@@ -41,7 +41,11 @@ export class ReschedulePicker extends PushPreviewElement {
     const rec = activeRecord(i.chain)!;
     const now = Math.max(wf.now, i.offeredAt);
     const tomorrow = epochToZoned(now + 86_400_000, rec.timeZone).date;
-    const draft: RescheduleDraft = this.store.state!.drafts.reschedule ?? { date: tomorrow, time: formatMinuteOfDay(rec.callFrom + 60), callbackType: 'personal' };
+    const draft: RescheduleDraft = this.store.state!.drafts.reschedule ?? {
+      date: tomorrow,
+      time: formatMinuteOfDay(rec.callFrom + 60),
+      callbackType: 'personal',
+    };
     const edit = (patch: Partial<RescheduleDraft>) => this.store.edit({ kind: 'reschedule', value: { ...draft, ...patch } });
     // The time typed (or the default shown), read in the contact's zone.
     const at = zonedToEpoch(draft.date, draft.time, rec.timeZone);
@@ -61,9 +65,9 @@ export class ReschedulePicker extends PushPreviewElement {
         <legend>${t.callbackType}</legend>
         ${(['personal', 'campaign'] as CallbackType[]).map(
           (type) => html`<label
-            ><input type="radio" name="cb" .value=${type} .checked=${draft.callbackType === type} ?disabled=${disabled} @change=${() => edit({ callbackType: type })} />${type === 'personal'
-              ? t.personalCallback
-              : t.campaignCallback}</label
+            ><input type="radio" name="cb" .value=${type} .checked=${draft.callbackType === type} ?disabled=${disabled} @change=${() => edit({ callbackType: type })} />${
+              type === 'personal' ? t.personalCallback : t.campaignCallback
+            }</label
           >`,
         )}
       </fieldset>
@@ -75,12 +79,13 @@ export class ReschedulePicker extends PushPreviewElement {
           variant: 'primary',
           intent: { type: 'reschedule', at, callbackType: draft.callbackType },
         })}
-        ${this.store.state!.drafts.reschedule
-          ? html`<button type="button" data-action="discard" @click=${() => this.store.edit({ kind: 'reschedule', value: null })}>${t.discardChanges}</button>`
-          : nothing}
+        ${
+          this.store.state!.drafts.reschedule
+            ? html`<button type="button" data-action="discard" @click=${() => this.store.edit({ kind: 'reschedule', value: null })}>${t.discardChanges}</button>`
+            : nothing
+        }
       </div>
       ${this.renderRefusal()}
     </form>`;
   }
 }
-

@@ -72,8 +72,9 @@ export class WrapupCodes extends PushPreviewElement {
     const hint = (a: 'set-call-result' | 'mark-do-not-call' | 'set-disposition') =>
       reason(a) ? html`<span id=${`why-${a}`} class="visually-hidden">${reason(a)}</span>` : nothing;
     return html`<form part="wrapup" @submit=${(e: Event) => e.preventDefault()}>
-      ${offeredIn(wf, 'set-call-result')
-        ? html`<div class="field">
+      ${
+        offeredIn(wf, 'set-call-result')
+          ? html`<div class="field">
             <label for="result">${t.callResult}</label>
             <select
               id="result"
@@ -92,9 +93,11 @@ export class WrapupCodes extends PushPreviewElement {
             </select>
             ${hint('set-call-result')}
           </div>`
-        : nothing}
-      ${offeredIn(wf, 'mark-do-not-call')
-        ? html`<label part="do-not-call"
+          : nothing
+      }
+      ${
+        offeredIn(wf, 'mark-do-not-call')
+          ? html`<label part="do-not-call"
             ><input
               type="checkbox"
               name="dnc"
@@ -104,9 +107,11 @@ export class WrapupCodes extends PushPreviewElement {
               @change=${(e: Event) => this.dispatchIntent({ type: 'mark-do-not-call', value: (e.target as HTMLInputElement).checked })}
             />${t.markDoNotCall}</label
             >${hint('mark-do-not-call')}`
-        : nothing}
-      ${offeredIn(wf, 'set-disposition') && c.dispositionCodes.length
-        ? html`<fieldset
+          : nothing
+      }
+      ${
+        offeredIn(wf, 'set-disposition') && c.dispositionCodes.length
+          ? html`<fieldset
             part="codes"
             role="radiogroup"
             aria-required=${c.dispositionRequired ? 'true' : 'false'}
@@ -114,9 +119,11 @@ export class WrapupCodes extends PushPreviewElement {
             aria-describedby=${described('set-disposition')}
           >
             <legend>${t.dispositionCode} ${c.dispositionRequired ? html`<span class="req">(${t.required})</span>` : nothing}</legend>
-            ${c.dispositionRequired
-              ? nothing
-              : html`<label><input type="radio" name="code" value="" .checked=${live(w.dispositionCode === null)} @change=${() => this.dispatchIntent({ type: 'set-disposition', code: null })} />${t.noDisposition}</label>`}
+            ${
+              c.dispositionRequired
+                ? nothing
+                : html`<label><input type="radio" name="code" value="" .checked=${live(w.dispositionCode === null)} @change=${() => this.dispatchIntent({ type: 'set-disposition', code: null })} />${t.noDisposition}</label>`
+            }
             ${c.dispositionCodes.map(
               (d) => html`<label
                 ><input type="radio" name="code" .value=${d.code} .checked=${live(w.dispositionCode === d.code)} @change=${() => this.dispatchIntent({ type: 'set-disposition', code: d.code })} />${d.name}</label
@@ -124,7 +131,8 @@ export class WrapupCodes extends PushPreviewElement {
             )}
           </fieldset>
           ${hint('set-disposition')}`
-        : nothing}
+          : nothing
+      }
       <div class="row">${this.renderAction({ action: 'mark-done', label: t.markDone, variant: 'primary', shortcut: shortcutLabel(this, 'done') })}</div>
       ${this.renderRefusal()}
     </form>`;
