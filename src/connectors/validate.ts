@@ -167,6 +167,9 @@ export function readCampaign(v: unknown, path = 'campaign'): Campaign {
     telephony: oneOf(o, 'telephony', ['sip', 'tdm'] as const, path),
     transferTargets: arr(o, 'transferTargets', path, readTarget),
     conferenceTargets: arr(o, 'conferenceTargets', path, readTarget),
+    // optional settings: absent stays absent (the domain's defaults apply)
+    ...(own(o, 'doNotCallScope') === undefined ? {} : { doNotCallScope: oneOf(o, 'doNotCallScope', ['record', 'chain'] as const, path) }),
+    ...(own(o, 'callingWindowPolicy') === undefined ? {} : { callingWindowPolicy: oneOf(o, 'callingWindowPolicy', ['confirm', 'refuse'] as const, path) }),
   };
 }
 

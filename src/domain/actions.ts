@@ -5,6 +5,7 @@
  */
 import type { Phase, WorkflowState } from './machine.js';
 import type { Refusal } from './reasons.js';
+import { doNotCallRefusal } from './dial-rules.js';
 import { MAX_CONFERENCE_PARTIES } from './types.js';
 
 /** Every action an agent can take. Each is offered only where {@link refusalFor} says so. */
@@ -144,6 +145,8 @@ function workflowRefusal(state: WorkflowState, action: Action): Refusal | null {
       return state.campaign && state.campaign.dispositionCodes.length > 0 ? null : { reason: 'not-allowed' };
     case 'set-active-record':
       return state.interaction && state.interaction.chain.records.length > 1 ? null : { reason: 'not-allowed' };
+    case 'connect':
+      return doNotCallRefusal(state); // W-25: the active record (the number to dial: checkIntent)
     default:
       return null;
   }

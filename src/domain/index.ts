@@ -4,3 +4,4 @@ export * from './machine.js';
 export * from './intents.js';
 export * from './phone.js';
 export * from './time.js';
+export * from './dial-rules.js';

@@ -5,6 +5,7 @@
 import { refusalFor, type Action, type WorkflowState } from './machine.js';
 import { checkPhone } from './phone.js';
 import type { Refusal } from './reasons.js';
+import { callingWindowRefusal, doNotCallRefusal } from './dial-rules.js';
 import { inCallingWindow } from './time.js';
 import { PUSH_PREVIEW_MEDIA, activeRecord, type CallResult, type CallbackType, type MediaType, type PhoneType, PHONE_TYPES } from './types.js';
 
@@ -15,7 +16,12 @@ export type Intent =
   | { readonly type: 'not-ready' }
   | { readonly type: 'accept' }
   | { readonly type: 'reject' }
-  | { readonly type: 'connect'; readonly number?: string }
+  | {
+      readonly type: 'connect';
+      readonly number?: string;
+      /** Outside the contact's calling window, the agent's confirmation given on purpose. */
+      readonly outsideWindow?: 'confirmed';
+    }
   | { readonly type: 'cancel' }
   | { readonly type: 'transfer'; readonly targetId: string }
   | { readonly type: 'conference'; readonly targetId: string }
@@ -81,7 +87,8 @@ export function checkIntent(state: WorkflowState, intent: Intent, ctx: IntentCon
       // W-7, W-9: the number dialed is the intent's, else the agent's edited one, else the record's.
       const number = intent.number ?? ctx.dialNumber ?? undefined;
       if (number !== undefined && record && !checkPhone(number, record.country).ok) return { reason: 'invalid-number', detail: number };
-      return null;
+      // W-25: never a Do Not Call number; then the calling window, unless confirmed on purpose.
+      return doNotCallRefusal(state, number ?? record?.phone) ?? callingWindowRefusal(state, ctx.now, intent.outsideWindow === 'confirmed');
     }
     case 'conference':
       return campaign?.conferenceTargets.some((t) => t.id === intent.targetId) ? null : { reason: 'unknown-target' };

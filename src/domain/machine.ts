@@ -12,11 +12,13 @@ import {
   type CallbackType,
   type Campaign,
   type Chain,
+  type DoNotCallMarks,
   type Interaction,
   type Target,
   type Wrapup,
 } from './types.js';
 import { SERVER_GATED, type Action } from './actions.js';
+import { NO_DNC_MARKS } from './dial-rules.js';
 
 export { ACTIONS, SERVER_GATED, allowedActions, offeredIn, refusalFor, type Action } from './actions.js';
 
@@ -56,6 +58,8 @@ export interface WorkflowState {
    * null where the server does not say (the simulated one), and nothing is restricted.
    */
   readonly serverActions: readonly Action[] | null;
+  /** W-25: the agent's Do Not Call tick and the numbers the server refused as such; absent means none. */
+  readonly doNotCall?: DoNotCallMarks;
 }
 
 export const EMPTY_WRAPUP: Wrapup = { callResult: null, doNotCall: false, dispositionCode: null };
@@ -71,6 +75,7 @@ export function initialState(agentId = 'agent', agentName = ''): WorkflowState {
     ended: null,
     now: 0,
     serverActions: null,
+    doNotCall: NO_DNC_MARKS,
   };
 }
 
@@ -104,7 +109,9 @@ export type WorkflowEvent =
   | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
   | { readonly type: 'capabilities'; readonly interactionId: string; readonly actions: readonly Action[] | null }
   | { readonly type: 'tick'; readonly at: number }
-  | { readonly type: 'wrapup'; readonly patch: Partial<Wrapup> };
+  | { readonly type: 'wrapup'; readonly patch: Partial<Wrapup> }
+  /** The server refused to dial `number` of this interaction as Do Not Call (W-25). */
+  | { readonly type: 'do-not-call'; readonly interactionId: string; readonly number: string };
 
 export type WorkflowEventType = WorkflowEvent['type'];
 
@@ -168,6 +175,7 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
         wrapup: EMPTY_WRAPUP,
         ended: null,
         serverActions: null,
+        doNotCall: NO_DNC_MARKS,
       };
     }
 
@@ -256,7 +264,16 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
 
     case 'closed':
       if (!sameInteraction(state, event.interactionId) || !isEndPhase(state.phase)) return state;
-      return { ...state, phase: agentPhase(state.agent), interaction: null, call: null, wrapup: EMPTY_WRAPUP, ended: null, serverActions: null };
+      return {
+        ...state,
+        phase: agentPhase(state.agent),
+        interaction: null,
+        call: null,
+        wrapup: EMPTY_WRAPUP,
+        ended: null,
+        serverActions: null,
+        doNotCall: NO_DNC_MARKS,
+      };
 
     case 'snapshot': {
       const s = event.snapshot;
@@ -276,6 +293,7 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
         wrapup: same ? state.wrapup : EMPTY_WRAPUP,
         ended: same ? state.ended : null,
         serverActions: same ? state.serverActions : null,
+        doNotCall: same ? state.doNotCall : NO_DNC_MARKS,
       };
     }
 
@@ -297,7 +315,18 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
       if (p.dispositionCode !== undefined && p.dispositionCode !== null && !state.campaign.dispositionCodes.some((d) => d.code === p.dispositionCode)) {
         return state;
       }
-      return { ...state, wrapup: { ...state.wrapup, ...p } };
+      // W-25: the tick marks the record active when it is ticked, until it is unticked.
+      const marks = state.doNotCall ?? NO_DNC_MARKS;
+      const doNotCall = p.doNotCall === undefined ? marks : { ...marks, marked: p.doNotCall ? state.interaction!.chain.activeHandle : null };
+      return { ...state, wrapup: { ...state.wrapup, ...p }, doNotCall };
+    }
+
+    case 'do-not-call': {
+      // W-25: the server says this number is Do Not Call; it stays so for the rest of the interaction.
+      if (!sameInteraction(state, event.interactionId) || !isLivePhase(state.phase)) return state;
+      const marks = state.doNotCall ?? NO_DNC_MARKS;
+      if (marks.numbers.includes(event.number)) return state;
+      return { ...state, doNotCall: { ...marks, numbers: [...marks.numbers, event.number] } };
     }
   }
 }

@@ -21,6 +21,11 @@ export const REFUSAL_REASONS = [
   'invalid-field',
   'invalid-time',
   'outside-calling-window',
+  /** Connect outside the contact's calling window: sent only once the agent confirms it on purpose. */
+  'outside-calling-window-confirm',
+  /** Connect outside the contact's calling window, where the campaign never dials outside it. */
+  'calling-window-closed',
+  /** W-25: the number (or, by the campaign's scope, the contact) is marked Do Not Call. */
   'do-not-call',
   /** W-30: the record went stale; the server refuses every request about it. */
   'stale',

@@ -53,7 +53,21 @@ export interface Campaign {
   readonly telephony: Telephony;
   readonly transferTargets: readonly Target[];
   readonly conferenceTargets: readonly Target[];
+  /**
+   * W-25: what a Do Not Call mark (the agent's, or the server's) keeps this desk from dialing.
+   * `chain` (the default: the spec removes the *contact* from every list): no number of the
+   * chain is dialed again from this interaction; `record`: the marked record and its number only.
+   */
+  readonly doNotCallScope?: DoNotCallScope;
+  /**
+   * Connect outside the active record's calling window: `confirm` (the default) sends it only when
+   * the agent confirmed on purpose; `refuse` never sends it.
+   */
+  readonly callingWindowPolicy?: CallingWindowPolicy;
 }
+
+export type DoNotCallScope = 'record' | 'chain';
+export type CallingWindowPolicy = 'confirm' | 'refuse';
 
 /**
  * Call results as the outbound server (OCS) codes them. The numbers are the server's,
@@ -158,6 +172,14 @@ export interface Wrapup {
   readonly callResult: CallResult | null;
   readonly doNotCall: boolean;
   readonly dispositionCode: string | null;
+}
+
+/** W-25: what this interaction must not dial, beyond the records the server marked Do Not Call. */
+export interface DoNotCallMarks {
+  /** The record active when the agent ticked Mark Do Not Call, while the tick stands; else null. */
+  readonly marked: number | null;
+  /** Numbers the server refused to dial as Do Not Call during this interaction, as they were sent. */
+  readonly numbers: readonly string[];
 }
 
 export const MAX_CONFERENCE_PARTIES = 3;

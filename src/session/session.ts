@@ -265,6 +265,9 @@ export class Session {
         settle();
         // The request may have been carried out though its answer was lost: ask the server.
         const reason = answer.refusal.reason;
+        // W-25: a number the server refused as Do Not Call is not dialed again from this interaction.
+        if (reason === 'do-not-call' && command.type === 'connect')
+          this.apply({ type: 'do-not-call', interactionId: command.interactionId, number: command.number });
         if (reason === 'timeout' || reason === 'network' || reason === 'stale' || reason === 'malformed-response') void this.resync();
         return quiet ? answer : this.refuse(intent, answer.refusal);
       }
