@@ -4,6 +4,7 @@ import { expect, waitFor } from 'storybook/test';
 import type { Connector } from '../src/connectors/port.js';
 import type { Phase } from '../src/domain/machine.js';
 import { FixtureConnector } from '../test/fixtures/fixture-connector.js';
+import { anyHour } from '../test/fixtures/any-hour.js';
 import { reach, type Reach } from '../test/fixtures/states.js';
 
 /**
@@ -80,7 +81,7 @@ export function phaseStory(tag: string, s: PhaseStory): StoryObj {
   return {
     name: s.name,
     ...(s.description ? { parameters: { docs: { description: { story: s.description } } } } : {}),
-    loaders: [async () => ({ connector: new FixtureConnector(reach(s.phase, { at: Date.now(), ...s.reach })) })],
+    loaders: [async () => ({ connector: new FixtureConnector(anyHour(reach(s.phase, { at: Date.now(), ...s.reach }))) })],
     render: (_args, { loaded }) => sessionStory(s.template ? s.template(tag) : html`${document.createElement(tag)}`, loaded.connector as Connector),
     play: async ({ canvasElement, loaded }) => {
       const el = canvasElement.querySelector<HTMLElement>(tag)!;

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { SimulatedConnector } from '../src/connectors/simulated/connector.js';
 import type { Connector } from '../src/connectors/port.js';
+import { ANY_HOUR_CONTACTS } from '../test/fixtures/any-hour.js';
 import { button, find, sessionStory, shown } from './support.js';
 
 const meta: Meta = {
@@ -15,7 +16,7 @@ const meta: Meta = {
       },
     },
   },
-  loaders: [async () => ({ connector: new SimulatedConnector({ agentId: 'agent-1', pushDelayMs: 300, dialDelayMs: 600 }) })],
+  loaders: [async () => ({ connector: new SimulatedConnector({ agentId: 'agent-1', pushDelayMs: 300, dialDelayMs: 600, contacts: ANY_HOUR_CONTACTS }) })],
 };
 export default meta;
 

@@ -10,6 +10,7 @@ import { SimulatedConnector } from '../../src/connectors/simulated/connector.js'
 import { loadLocale } from '../../src/i18n/index.js';
 import type { Phase } from '../../src/domain/machine.js';
 import { FixtureConnector } from '../fixtures/fixture-connector.js';
+import { ANY_HOUR_CONTACTS } from '../fixtures/any-hour.js';
 import { reach } from '../fixtures/states.js';
 import { until } from '../fixtures/wait.js';
 
@@ -38,7 +39,7 @@ describe('live region', () => {
 
   for (const lang of ['en', 'ja'] as const) {
     it(`announces a preview, a connected call and a refusal with its reason (${lang})`, async () => {
-      const connector = new SimulatedConnector({ agentId: `agent-live-${lang}`, pushDelayMs: 30, dialDelayMs: 50 });
+      const connector = new SimulatedConnector({ agentId: `agent-live-${lang}`, pushDelayMs: 30, dialDelayMs: 50, contacts: ANY_HOUR_CONTACTS });
       const panel = await fixture<PushPreviewPanel>(html`<push-preview-panel lang=${lang} no-persist .connector=${connector}></push-preview-panel>`);
       const session = await panel.ready();
       const polite = () => panel.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!.textContent!.trim();

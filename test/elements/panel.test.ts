@@ -10,6 +10,7 @@ import type { PushPreviewSession } from '../../src/elements/session/push-preview
 import { loadLocale } from '../../src/i18n/index.js';
 import { DEFAULT_CONTACTS } from '../../src/connectors/simulated/seed-data.js';
 import { FixtureConnector } from '../fixtures/fixture-connector.js';
+import { ANY_HOUR_CONTACTS } from '../fixtures/any-hour.js';
 import { reach } from '../fixtures/states.js';
 import { until } from '../fixtures/wait.js';
 
@@ -69,7 +70,7 @@ async function acceptedIn(tag: string, connector: SimulatedConnector) {
 async function keyboardWorkflow(lang: 'en' | 'ja') {
   // The next preview may follow Mark Done at once: the end is read from pp-done, not from a
   // 'done' phase that lasts only until the next push.
-  const connector = new SimulatedConnector({ agentId: 'agent-kb', pushDelayMs: 50, dialDelayMs: 80 });
+  const connector = new SimulatedConnector({ agentId: 'agent-kb', pushDelayMs: 50, dialDelayMs: 80, contacts: ANY_HOUR_CONTACTS });
   const { panel, session } = await panelOn(connector, lang);
   const events: string[] = [];
   for (const type of ['pp-preview-offered', 'pp-accepted', 'pp-call-connected', 'pp-call-ended', 'pp-done'])
@@ -318,7 +319,10 @@ describe('<push-preview-panel>', () => {
   });
 
   it('W-9: Connect with an edited number that cannot be dialed is refused with the number named; nothing is dialed', async () => {
-    const { session, el: controls } = await acceptedIn('call-controls', new SimulatedConnector({ agentId: 'agent-d', pushDelayMs: 30 }));
+    const { session, el: controls } = await acceptedIn(
+      'call-controls',
+      new SimulatedConnector({ agentId: 'agent-d', pushDelayMs: 30, contacts: ANY_HOUR_CONTACTS }),
+    );
     session.edit({ kind: 'dial-number', value: '1234-56' });
     await until(() => controls.shadowRoot!.querySelector('[data-action="connect"]')?.getAttribute('aria-disabled') === 'false', 'Connect');
     controls.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="connect"]')!.click();

@@ -13,6 +13,7 @@ import { checkIntent } from '../../src/domain/intents.js';
 import type { PushPreviewSession } from '../../src/elements/session/push-preview-session.js';
 import type { Session } from '../../src/session/session.js';
 import { FixtureConnector } from '../fixtures/fixture-connector.js';
+import { anyHour } from '../fixtures/any-hour.js';
 import { reach, type Reach } from '../fixtures/states.js';
 import { until } from '../fixtures/wait.js';
 
@@ -61,7 +62,7 @@ for (const { tag, actions } of ELEMENTS) {
   describe(`<${tag}> in every phase`, () => {
     for (const v of VARIANTS) {
       it(`${v.name}: controls follow the machine; enabled ones send, disabled ones are refused; accessible`, async () => {
-        const state = reach(v.phase, { at: Date.now(), ...v.opts });
+        const state = anyHour(reach(v.phase, { at: Date.now(), ...v.opts })); // Connect dials at any hour the test runs
         const { el, session, connector } = await mountIn(tag, state);
         const root = el.shadowRoot!;
         for (const a of actions) {
