@@ -12,6 +12,7 @@ import type { Session } from '../../src/session/session.js';
 import type { Intent } from '../../src/domain/intents.js';
 import type { TestClock } from '../fixtures/virtual-time.js';
 import { checkWatched, confirmed, type Typed } from './model-checks.js';
+import { checkDial, type DialNotes } from './model-dial.js';
 
 export const AGENTS = ['agent-1', 'agent-2'] as const;
 
@@ -34,6 +35,8 @@ export interface Real {
   readonly inFlight: number[];
   /** What the watchers of ./model-checks.ts saw break (the reference, reject-to-top). */
   readonly problems: string[];
+  /** The agents' Do Not Call ticks and Connect confirmations, by interaction (./model-dial.ts). */
+  readonly dial: DialNotes;
 }
 
 export interface Model {
@@ -77,6 +80,8 @@ export function invariants(r: Real, m: Model): void {
     if (e.type === 'dialing') {
       if (r.ended.has(e.interactionId)) throw new Error(`dialed ${e.interactionId} after reject/stale`);
       if (r.dnc.has(e.call.number)) throw new Error(`dialed ${e.call.number} after do-not-call`);
+      // issue 13: nor a number the agent marked Do Not Call, nor outside the window unconfirmed
+      checkDial(r, e, r.chains.get(e.interactionId));
     }
     if (e.type === 'done') {
       r.completed += 1;

@@ -19,7 +19,7 @@
  */
 import fc from 'fast-check';
 import { SimulatedServer } from '../../src/connectors/simulated/server.js';
-import { SimulatedConnector, type Faults } from '../../src/connectors/simulated/connector.js';
+import { SimulatedConnector } from '../../src/connectors/simulated/connector.js';
 import type { Action, Phase } from '../../src/domain/machine.js';
 import { loadPhoneMetadata } from '../../src/domain/phone.js';
 import { epochToZoned, zonedToEpoch } from '../../src/domain/time.js';
@@ -27,16 +27,24 @@ import { PUSH_PREVIEW_MEDIA, CallResult } from '../../src/domain/types.js';
 import { Session } from '../../src/session/session.js';
 import type { Intent } from '../../src/domain/intents.js';
 import { TestClock } from '../fixtures/virtual-time.js';
-import { confirmed, typedKey, typedOf, watchReference, watchRejectToTop, type Typed } from './model-checks.js';
-import { AGENTS, forgetConfirmed, invariants, type Model, type Real } from './model-invariants.js';
-
-async function step(r: Real, ms: number): Promise<void> {
-  await r.clock.advance(ms);
-}
-
-function settle<T>(r: Real, p: Promise<T>): Promise<T> {
-  return settleOn(r.clock, p);
-}
+import { watchReference, watchRejectToTop } from './model-checks.js';
+import { AGENTS, type Real } from './model-invariants.js';
+import {
+  CALM,
+  DoNotCallThenConnectCmd,
+  FAULTS,
+  FaultCmd,
+  IntentCmd,
+  RaceCmd,
+  TimeCmd,
+  TypeCmd,
+  settle,
+  settleOn,
+  step,
+  type Cmd,
+  type TypeKind,
+} from './model-commands.js';
+import { newDialNotes } from './model-dial.js';
 
 /** The phases and ends a run must reach to show it got somewhere (not every action refused). */
 export const MUST_REACH: readonly Phase[] = ['ringing', 'previewing', 'dialing', 'connected', 'after-call', 'done', 'rejected'];
@@ -49,139 +57,6 @@ export function progressProblem(report: ModelReport, minCompletedPerRun = 0.02):
   if (report.completed < min) return `only ${report.completed} interactions completed in ${report.numRuns} runs (at least ${min} expected)`;
   return null;
 }
-
-type Cmd = fc.AsyncCommand<Model, Real>;
-
-class IntentCmd implements Cmd {
-  constructor(
-    readonly agent: number,
-    readonly make: (r: Real, agent: number) => Intent | null,
-    readonly label: string,
-  ) {}
-  check() {
-    return true;
-  }
-  async run(m: Model, r: Real) {
-    const intent = this.make(r, this.agent);
-    let okIntent: Intent | null = null;
-    if (intent) {
-      const session = r.sessions[this.agent]!;
-      const before = session.state;
-      const p = session.dispatch(intent);
-      const refusedAtOnce = session.state.pending === before.pending ? session.state : null;
-      const result = await settle(r, p);
-      // a refusal made on the spot (nothing sent) changes neither the workflow nor the drafts
-      if (!result.ok && refusedAtOnce && refusedAtOnce.workflow !== before.workflow && !['network', 'timeout'].includes(result.refusal.reason)) {
-        throw new Error(`refused ${intent.type} (${result.refusal.reason}) changed the state`);
-      }
-      if (!result.ok && refusedAtOnce && refusedAtOnce.drafts !== before.drafts) throw new Error(`refused ${intent.type} changed the drafts`);
-      if (result.ok) okIntent = intent;
-    }
-    // typed drafts are confirmed only by the server
-    forgetConfirmed(m, r, this.agent, okIntent);
-    invariants(r, m);
-  }
-  toString() {
-    return `${AGENTS[this.agent]}:${this.label}`;
-  }
-}
-
-/** A request, and before its answer another intent (a wrap-up choice made while Mark Done is under way). */
-class RaceCmd implements Cmd {
-  constructor(
-    readonly agent: number,
-    readonly first: Intent,
-    readonly second: Intent,
-  ) {}
-  check() {
-    return true;
-  }
-  async run(m: Model, r: Real) {
-    const s = r.sessions[this.agent]!;
-    const a = s.dispatch(this.first);
-    const b = s.dispatch(this.second);
-    await settle(r, Promise.all([a, b]));
-    forgetConfirmed(m, r, this.agent, null);
-    invariants(r, m);
-  }
-  toString() {
-    return `${AGENTS[this.agent]}:race(${this.first.type}, ${JSON.stringify(this.second)})`;
-  }
-}
-
-/** What the agent types, of every draft kind the session keeps (W-9, W-12, W-13, W-14). */
-type TypeKind = Typed['kind'];
-
-class TypeCmd implements Cmd {
-  constructor(
-    readonly agent: number,
-    readonly kind: TypeKind,
-    readonly value: string,
-  ) {}
-  check() {
-    return true;
-  }
-  async run(m: Model, r: Real) {
-    const s = r.sessions[this.agent]!;
-    const i = s.state.workflow.interaction;
-    if (i && ['previewing', 'dialing', 'connected', 'after-call'].includes(s.state.workflow.phase)) {
-      const t = typedOf(this.kind, this.value, i.id, i.chain.activeHandle);
-      s.edit(
-        t.kind === 'field'
-          ? { kind: 'field', handle: t.handle, name: t.name, value: t.value }
-          : t.kind === 'new-chained'
-            ? { kind: 'new-chained', value: { phone: t.phone, phoneType: 'mobile' } }
-            : t.kind === 'dial-number'
-              ? { kind: 'dial-number', value: t.value }
-              : { kind: 'reschedule', value: { date: t.date, time: t.time, callbackType: 'personal' } },
-      );
-      const k = typedKey(this.agent, t);
-      if (!confirmed(s.state, t, null)) m.typed.set(k, { agent: this.agent, t });
-      else m.typed.delete(k);
-    }
-    invariants(r, m);
-  }
-  toString() {
-    return `${AGENTS[this.agent]}:type(${this.kind}, ${this.value})`;
-  }
-}
-
-class TimeCmd implements Cmd {
-  constructor(readonly ms: number) {}
-  check() {
-    return true;
-  }
-  async run(m: Model, r: Real) {
-    await step(r, this.ms);
-    invariants(r, m);
-  }
-  toString() {
-    return `wait(${this.ms})`;
-  }
-}
-
-class FaultCmd implements Cmd {
-  constructor(
-    readonly agent: number,
-    readonly kind: 'drop-connection' | 'faults-on' | 'faults-off',
-  ) {}
-  check() {
-    return true;
-  }
-  async run(m: Model, r: Real) {
-    const c = r.connectors[this.agent]!;
-    if (this.kind === 'drop-connection') c.dropConnection();
-    else c.setFaults(this.kind === 'faults-on' ? FAULTS : CALM);
-    await step(r, 50);
-    invariants(r, m);
-  }
-  toString() {
-    return `${AGENTS[this.agent]}:${this.kind}`;
-  }
-}
-
-const FAULTS: Faults = { latencyMs: [0, 60], failureRate: 0.15, lostAnswerRate: 0.1, dropRate: 0.1, duplicateRate: 0.15, reorderRate: 0.15 };
-const CALM: Faults = { latencyMs: [0, 20], failureRate: 0, lostAnswerRate: 0, dropRate: 0, duplicateRate: 0, reorderRate: 0 };
 
 const w = (r: Real, a: number) => r.sessions[a]!.state.workflow;
 
@@ -229,6 +104,11 @@ function guided(r: Real, a: number, pick: number): Intent | null {
       return { type: 'set-call-result', callResult: CallResult.Busy };
     case 'mark-do-not-call':
       return { type: 'mark-do-not-call', value: pick % 5 === 0 };
+    case 'connect':
+      // outside the calling window the agent answers the confirmation Connect asked for (issue 13)
+      return s.refusal?.intent === 'connect' && s.refusal.reason === 'outside-calling-window-confirm'
+        ? { type: 'connect', outsideWindow: 'confirmed' }
+        : { type: 'connect' };
     case 'set-disposition':
       return { type: 'set-disposition', code: 'RENEWED' };
     default:
@@ -328,6 +208,9 @@ function commands(): fc.Arbitrary<Cmd>[] {
       .map(([a, c]) => new IntentCmd(a, () => ({ type: 'set-disposition', code: c }), `disposition(${c})`)),
     simple('mark-done'),
     simple('mark-done'),
+    // W-25, issue 13: tick Do Not Call, maybe another record, then Connect (confirmed): never dialed
+    fc.tuple(agent, fc.boolean()).map(([a, other]) => new DoNotCallThenConnectCmd(a, other)),
+    fc.tuple(agent, fc.boolean()).map(([a, other]) => new DoNotCallThenConnectCmd(a, other)),
     fc
       .tuple(
         agent,
@@ -386,14 +269,8 @@ async function setup(seed: number): Promise<Real> {
     completed: 0,
     inFlight,
     problems,
+    dial: newDialNotes(),
   };
-}
-
-async function settleOn<T>(clock: TestClock, p: Promise<T>): Promise<T> {
-  let done = false;
-  void p.finally(() => (done = true));
-  for (let i = 0; !done && i < 400; i++) await clock.advance(25);
-  return p;
 }
 
 /**
