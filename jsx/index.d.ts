@@ -430,6 +430,7 @@ export type CustomElements = {
    * - `target`: The transfer and conference target pickers.
    * - `refusal`: The reason an action was refused.
    * - `refusal-detail`: The server's or validator's own words beside the reason (a field, a number, the server's error text).
+   * - `connect-anyway`: Connect confirmed outside the contact's calling window (after Connect asked).
    *
    * ## CSS States
    *
@@ -577,6 +578,7 @@ export type CustomElements = {
    * - `details`: The list of record and campaign data.
    * - `countdown`: The time left to accept.
    * - `banner`: The stale or ended notice.
+   * - `window`: Whether the contact's local time is inside the calling window (also `window-outside` when not).
    * - `action`: Every action button; also `action-accept`, `action-reject`, `action-dismiss`.
    * - `refusal`: The reason an action was refused.
    * - `refusal-detail`: The server's or validator's own words beside the reason (a field, a number, the server's error text).
@@ -973,6 +975,7 @@ export type CustomElementsSolidJs = {
    * - `target`: The transfer and conference target pickers.
    * - `refusal`: The reason an action was refused.
    * - `refusal-detail`: The server's or validator's own words beside the reason (a field, a number, the server's error text).
+   * - `connect-anyway`: Connect confirmed outside the contact's calling window (after Connect asked).
    *
    * ## CSS States
    *
@@ -1129,6 +1132,7 @@ export type CustomElementsSolidJs = {
    * - `details`: The list of record and campaign data.
    * - `countdown`: The time left to accept.
    * - `banner`: The stale or ended notice.
+   * - `window`: Whether the contact's local time is inside the calling window (also `window-outside` when not).
    * - `action`: Every action button; also `action-accept`, `action-reject`, `action-dismiss`.
    * - `refusal`: The reason an action was refused.
    * - `refusal-detail`: The server's or validator's own words beside the reason (a field, a number, the server's error text).

@@ -19,6 +19,7 @@ import { shortcutLabel } from '../internal/shortcuts.js';
  * @csspart target - The transfer and conference target pickers.
  * @csspart refusal - The reason an action was refused.
  * @csspart refusal-detail - The server's or validator's own words beside the reason (a field, a number, the server's error text).
+ * @csspart connect-anyway - Connect confirmed outside the contact's calling window (after Connect asked).
  * @cssstate connected - Also every other workflow phase.
  */
 export class CallControls extends PushPreviewElement {
@@ -85,6 +86,28 @@ export class CallControls extends PushPreviewElement {
     >`;
   }
 
+  /**
+   * Connect was refused as outside the contact's calling window: the agent may confirm on purpose
+   * (issue 13). Shown beside the refusal, which says the contact's time and window.
+   */
+  private renderWindowConfirm() {
+    const r = this.store.state?.refusal;
+    if (r?.intent !== 'connect' || r.reason !== 'outside-calling-window-confirm' || !this.wf || !offeredIn(this.wf, 'connect')) return nothing;
+    const blocked = this.status('connect').refusal !== null;
+    return html`<div class="row">
+      <button
+        type="button"
+        class="danger"
+        part="action action-connect-anyway connect-anyway"
+        data-action="connect-anyway"
+        aria-disabled=${blocked ? 'true' : 'false'}
+        @click=${() => this.dispatchIntent({ type: 'connect', outsideWindow: 'confirmed' })}
+      >
+        ${this.t.connectAnyway}
+      </button>
+    </div>`;
+  }
+
   protected override render() {
     const wf = this.wf;
     const t = this.t;
@@ -137,7 +160,7 @@ export class CallControls extends PushPreviewElement {
           </div>`
           : nothing
       }
-      ${this.renderRefusal()}
+      ${this.renderRefusal()}${this.renderWindowConfirm()}
     </div>`;
   }
 }

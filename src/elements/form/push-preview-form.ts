@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import type { IntentType } from '../../domain/intents.js';
 import { isEndPhase } from '../../domain/machine.js';
-import { formatMinuteOfDay } from '../../domain/time.js';
+import { formatMinuteOfDay, inCallingWindow } from '../../domain/time.js';
 import { activeRecord } from '../../domain/types.js';
 import { PushPreviewElement } from '../internal/push-preview-element.js';
 import { shortcutLabel } from '../internal/shortcuts.js';
@@ -17,6 +17,7 @@ import { shortcutLabel } from '../internal/shortcuts.js';
  * @csspart details - The list of record and campaign data.
  * @csspart countdown - The time left to accept.
  * @csspart banner - The stale or ended notice.
+ * @csspart window - Whether the contact's local time is inside the calling window (also `window-outside` when not).
  * @csspart action - Every action button; also `action-accept`, `action-reject`, `action-dismiss`.
  * @csspart refusal - The reason an action was refused.
  * @csspart refusal-detail - The server's or validator's own words beside the reason (a field, a number, the server's error text).
@@ -74,6 +75,9 @@ export class PushPreviewForm extends PushPreviewElement {
       .actions {
         margin-top: 0.5rem;
       }
+      .outside {
+        color: var(--_danger);
+      }
     `,
   ];
 
@@ -94,6 +98,8 @@ export class PushPreviewForm extends PushPreviewElement {
     const left = Math.max(0, Math.ceil((i.acceptDeadline - now) / 1000));
     const total = Math.max(1, Math.round((i.acceptDeadline - i.offeredAt) / 1000));
     const policyDial = wf.campaign?.timeoutPolicy === 'dial';
+    // the contact's local time against the window, before Accept (issue 13)
+    const inside = inCallingWindow(now, rec);
     return html`<section part="form" aria-label=${t.previewForm}>
       <div part="contact">
         <h3>${name || rec.phone}</h3>
@@ -123,7 +129,10 @@ export class PushPreviewForm extends PushPreviewElement {
         <dt>${t.localTime}</dt>
         <dd>${this.i18n.time(now, rec.timeZone)} <span class="muted">(${rec.timeZone})</span></dd>
         <dt>${t.callingWindow}</dt>
-        <dd>${formatMinuteOfDay(rec.callFrom)}–${formatMinuteOfDay(rec.callTill)}</dd>
+        <dd>
+          ${formatMinuteOfDay(rec.callFrom)}–${formatMinuteOfDay(rec.callTill)}
+          <strong part=${inside ? 'window' : 'window window-outside'} class=${inside ? 'muted' : 'outside'}>(${inside ? t.insideCallingWindow : t.outsideCallingWindow})</strong>
+        </dd>
         <dt>${t.attempts}</dt>
         <dd>${rec.attempts}</dd>
         ${Object.entries(rest).map(([k, v]) => html`<dt>${t.field(k)}</dt><dd>${v}</dd>`)}
