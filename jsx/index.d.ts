@@ -526,6 +526,7 @@ export type CustomElements = {
    * Custom selectors for styling elements within the component.
    *
    * - `editor`: The form.
+   * - `editing`: Whose fields these are: the active record's number and type (W-8, W-26).
    * - `field`: One field (label and input).
    * - `action`: Every action button; also `action-update-record`.
    * - `refusal`: The reason an action was refused.
@@ -1077,6 +1078,7 @@ export type CustomElementsSolidJs = {
    * Custom selectors for styling elements within the component.
    *
    * - `editor`: The form.
+   * - `editing`: Whose fields these are: the active record's number and type (W-8, W-26).
    * - `field`: One field (label and input).
    * - `action`: Every action button; also `action-update-record`.
    * - `refusal`: The reason an action was refused.

@@ -66,6 +66,7 @@ export const en = {
   dialThis: 'Dial this number',
   previewForm: 'Preview',
   recordFields: 'Record',
+  fieldsOf: (phone: string, type: string) => `Fields of ${phone} (${type}); each number of the chain keeps its own`,
   date: 'Date',
   time: 'Time',
   callbackType: 'Callback type',

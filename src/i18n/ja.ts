@@ -61,6 +61,7 @@ export const ja: Translation = {
   dialThis: 'この番号に発信',
   previewForm: 'プレビュー',
   recordFields: 'レコード',
+  fieldsOf: (phone, type) => `${phone} (${type}) のレコード項目 (チェーンの番号ごとに別々に保存されます)`,
   date: '日付',
   time: '時刻',
   callbackType: 'コールバックの種類',

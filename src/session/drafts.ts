@@ -5,6 +5,7 @@
  */
 import { PHONE_TYPES, type CallbackType, type ContactRecord, type Interaction, type PhoneType } from '../domain/types.js';
 import { Invalid, attempt, readFields } from '../connectors/validate.js';
+import { epochToZoned, formatMinuteOfDay } from '../domain/time.js';
 
 export interface RescheduleDraft {
   /** `YYYY-MM-DD` and `HH:MM` in the contact's time zone. */
@@ -73,6 +74,17 @@ export function confirmFields(drafts: Drafts, handle: number, saved: ContactReco
 /** Anything typed that Mark Done, Cancel or Transfer would throw away (a callback time picked and not sent too)? */
 export function hasUnsaved(drafts: Drafts): boolean {
   return Object.keys(drafts.fields).length > 0 || (drafts.newChained !== null && drafts.newChained.phone.trim() !== '') || drafts.reschedule !== null;
+}
+
+/**
+ * What the Reschedule picker shows (W-14): what the agent typed; else the callback time already
+ * set, as it was set; else tomorrow, an hour into the record's calling window.
+ */
+export function rescheduleShown(drafts: Drafts, interaction: Interaction, record: ContactRecord, now: number): RescheduleDraft {
+  if (drafts.reschedule) return drafts.reschedule;
+  const set = interaction.rescheduledAt;
+  if (set) return { ...epochToZoned(set.at, record.timeZone), callbackType: set.type };
+  return { date: epochToZoned(now + 86_400_000, record.timeZone).date, time: formatMinuteOfDay((record.callFrom + 60) % 1440), callbackType: 'personal' };
 }
 
 export function isEmpty(drafts: Drafts): boolean {

@@ -13,6 +13,7 @@ const LONG = new Set(['notes']);
  *
  * @summary Record fields with Update Record.
  * @csspart editor - The form.
+ * @csspart editing - Whose fields these are: the active record's number and type (W-8, W-26).
  * @csspart field - One field (label and input).
  * @csspart action - Every action button; also `action-update-record`.
  * @csspart refusal - The reason an action was refused.
@@ -57,11 +58,13 @@ export class RecordEditor extends PushPreviewElement {
     return html`<form
       part="editor"
       aria-label=${t.edit}
+      aria-describedby="editing"
       @submit=${(e: Event) => {
         e.preventDefault();
         this.dispatchIntent({ type: 'update-record', handle: rec.handle, fields: typed });
       }}
     >
+      <p class="muted" part="editing" id="editing">${t.fieldsOf(rec.phone, t.phoneTypes[rec.phoneType])}</p>
       ${names.map((name) => {
         const value = typed[name] ?? rec.fields[name] ?? '';
         const changed = name in typed;

@@ -1,9 +1,9 @@
 import { css, html, nothing } from 'lit';
 import type { IntentType } from '../../domain/intents.js';
 import { offeredIn } from '../../domain/machine.js';
-import { epochToZoned, formatMinuteOfDay, inCallingWindow, zonedToEpoch } from '../../domain/time.js';
+import { formatMinuteOfDay, inCallingWindow, zonedToEpoch } from '../../domain/time.js';
 import { activeRecord, type CallbackType } from '../../domain/types.js';
-import type { RescheduleDraft } from '../../session/drafts.js';
+import { rescheduleShown, type RescheduleDraft } from '../../session/drafts.js';
 import { PushPreviewElement } from '../internal/push-preview-element.js';
 
 /**
@@ -40,12 +40,8 @@ export class ReschedulePicker extends PushPreviewElement {
     if (!wf || !i) return nothing;
     const rec = activeRecord(i.chain)!;
     const now = Math.max(wf.now, i.offeredAt);
-    const tomorrow = epochToZoned(now + 86_400_000, rec.timeZone).date;
-    const draft: RescheduleDraft = this.store.state!.drafts.reschedule ?? {
-      date: tomorrow,
-      time: formatMinuteOfDay(rec.callFrom + 60),
-      callbackType: 'personal',
-    };
+    // what is typed, else the callback time set (W-14), else a default in the window
+    const draft: RescheduleDraft = rescheduleShown(this.store.state!.drafts, i, rec, now);
     const edit = (patch: Partial<RescheduleDraft>) => this.store.edit({ kind: 'reschedule', value: { ...draft, ...patch } });
     // The time typed (or the default shown), read in the contact's zone.
     const at = zonedToEpoch(draft.date, draft.time, rec.timeZone);
