@@ -44,6 +44,8 @@ export type Command =
       readonly callResult: CallResult | null;
       readonly dispositionCode: string | null;
       readonly doNotCall: boolean;
+      /** W-25: the record the agent ticked Mark Do Not Call for, where known (else the record dialed). */
+      readonly doNotCallHandle?: number;
     }
   /** Take an ended interaction (stale, failed) off the agent's desk. */
   | { readonly type: 'close'; readonly interactionId: string };

@@ -43,8 +43,11 @@ export function commandFor(intent: CommandIntent, w: WorkflowState, drafts: Draf
       return { type: 'set-active-record', interactionId, handle: intent.handle };
     case 'reschedule':
       return { type: 'reschedule', interactionId, handle: record?.handle ?? 0, at: intent.at, callbackType: intent.callbackType };
-    case 'mark-done':
-      return { type: 'mark-done', interactionId, ...w.wrapup };
+    case 'mark-done': {
+      // W-25: the mark goes to the record it was ticked for, even after another was made active
+      const marked = w.wrapup.doNotCall ? w.doNotCall?.marked : null;
+      return { type: 'mark-done', interactionId, ...w.wrapup, ...(marked != null ? { doNotCallHandle: marked } : {}) };
+    }
     case 'dismiss':
       return { type: 'close', interactionId };
     default:

@@ -76,6 +76,15 @@ describe('session: Do Not Call is never dialed (issue 13, defect 1; W-25)', () =
     expect((await act(d, d.session.dispatch({ type: 'connect' }))).ok).to.equal(true);
     expect(log.map((c) => c.type)).to.deep.equal(['connect']);
     expect(d.session.state.workflow.phase).to.equal('dialing');
+    // Mark Done marks the record the tick was for, not the one dialed since
+    await d.clock.advance(600);
+    expect((await act(d, d.session.dispatch({ type: 'disconnect' }))).ok).to.equal(true);
+    await d.clock.advance(100);
+    expect(d.session.state.workflow.wrapup.doNotCall, 'the tick stands').to.equal(true);
+    expect((await act(d, d.session.dispatch({ type: 'mark-done' }))).ok).to.equal(true);
+    expect(log.at(-1)).to.deep.include({ type: 'mark-done', doNotCall: true, doNotCallHandle: marked.handle });
+    expect(d.connector.server.isDoNotCall(marked.phone, marked.country)).to.equal(true);
+    expect(d.connector.server.isDoNotCall(other.phone, other.country), 'the record scope spares the other number').to.equal(false);
   });
 
   it('a number the server refuses as Do Not Call is not sent again from this interaction', async () => {

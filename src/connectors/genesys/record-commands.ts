@@ -48,8 +48,10 @@ export async function recordCommand(ctx: Ctx, command: RecordCommand, memo: Memo
       // W-25, W-28, W-29: Do Not Call first, then RecordProcessed with the result; then complete.
       need(memo.g.capabilities, 'complete');
       const handle = memo.dialHandle ?? memo.activeHandle;
-      if (command.doNotCall) await ocsRequest(ctx, 'DoNotCall', memo, handle, s.ocs.doNotCallFields, signal);
-      const result: CallResult | null = command.doNotCall ? 51 : command.callResult;
+      // the record the agent ticked it for, if this interaction knows it (W-25), else the one dialed
+      const marked = command.doNotCallHandle !== undefined && memo.pairs.has(command.doNotCallHandle) ? command.doNotCallHandle : handle;
+      if (command.doNotCall) await ocsRequest(ctx, 'DoNotCall', memo, marked, s.ocs.doNotCallFields, signal);
+      const result: CallResult | null = command.doNotCall && marked === handle ? 51 : command.callResult;
       await ocsRequest(
         ctx,
         'RecordProcessed',

@@ -245,7 +245,7 @@ export class SimulatedServer {
       case 'mark-done': {
         const bad = markDoneRefusal(this.campaign, command);
         if (bad) return bad;
-        if (command.doNotCall) this.markDoNotCall(chain!);
+        if (command.doNotCall) this.markDoNotCall(chain!, this.campaign.doNotCallScope === 'record' ? (command.doNotCallHandle ?? chain!.activeHandle) : null);
         const callResult = command.doNotCall ? CallResult.DoNotCall : command.callResult;
         this.processed.set(chain!.chainId, { callResult, dispositionCode: command.dispositionCode });
         emit({ type: 'done', interactionId: command.interactionId });
@@ -370,9 +370,9 @@ export class SimulatedServer {
     this.queue = [fresh, ...this.queue.filter((c) => c.chainId !== chain.chainId)];
   }
 
-  /** W-25: the contact's numbers leave every calling list. */
-  private markDoNotCall(chain: Chain): void {
-    for (const r of chain.records) {
+  /** W-25: the contact's numbers (or, by the campaign's record scope, the marked record's) leave every calling list. */
+  private markDoNotCall(chain: Chain, only: number | null): void {
+    for (const r of chain.records.filter((x) => only === null || x.handle === only)) {
       const p = checkPhone(r.phone, r.country);
       this.doNotCall.add(p.ok ? p.e164 : r.phone);
     }
