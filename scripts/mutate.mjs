@@ -16,6 +16,8 @@ const DOMAIN = [
   'test/session/session.test.ts',
   'test/session/wrapup.test.ts',
   'test/session/surviving.test.ts',
+  'test/domain/dial-rules.test.ts',
+  'test/session/dial-rules.test.ts',
 ];
 const SESSION = [
   'test/session/modules.test.ts',
@@ -25,11 +27,57 @@ const SESSION = [
   'test/session/sequencer.test.ts',
   'test/session/drafts-storage.test.ts',
   'test/session/surviving.test.ts',
+  'test/session/dial-rules.test.ts',
+  'test/session/record-drafts.test.ts',
 ];
 const VALIDATOR = ['test/connectors/validate.test.ts', 'test/connectors/simulated-server.test.ts', 'test/session/drafts-storage.test.ts'];
 
 /** [area, file, text to find (exactly once), its replacement, what the bug is] */
 const MUTANTS = [
+  // issue 13: what may be dialed (src/domain/dial-rules.ts) and what goes with it
+  [
+    'domain',
+    'src/domain/dial-rules.ts',
+    'if (state.wrapup.doNotCall && marks.marked === r.handle) return true;',
+    '',
+    "W-25 the agent's Do Not Call tick ignored",
+  ],
+  [
+    'domain',
+    'src/domain/dial-rules.ts',
+    'if (!record || inCallingWindow(now, record)) return null;',
+    'if (!record) return null;',
+    'Connect asks even inside the window',
+  ],
+  [
+    'domain',
+    'src/domain/dial-rules.ts',
+    "return confirmed ? null : { reason: 'outside-calling-window-confirm', detail };",
+    'return null;',
+    'outside the window dialed unasked',
+  ],
+  [
+    'domain',
+    'src/domain/dial-rules.ts',
+    "if ((state.campaign?.callingWindowPolicy ?? 'confirm') === 'refuse')",
+    'if (false)',
+    "the campaign's refuse policy ignored",
+  ],
+  [
+    'session',
+    'src/session/session.ts',
+    "if (reason === 'do-not-call' && command.type === 'connect')",
+    'if (false)',
+    "the server's Do Not Call refusal forgotten",
+  ],
+  ['session', 'src/session/drafts.ts', 'if (set) return', 'if (false) return', 'W-14 the picker shows the default over the time set'],
+  [
+    'session',
+    'src/session/commands.ts',
+    '...(marked != null ? { doNotCallHandle: marked } : {})',
+    '',
+    'W-25 Do Not Call sent for the record dialed, not the one ticked',
+  ],
   [
     'domain',
     'src/domain/actions.ts',
