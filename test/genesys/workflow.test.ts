@@ -5,9 +5,20 @@
 import { expect } from '@open-wc/testing';
 import type { GenesysConnector } from '../../src/connectors/genesys/index.js';
 import { refusalFor } from '../../src/domain/machine.js';
-import { CallResult } from '../../src/domain/types.js';
+import { epochToZoned, formatMinuteOfDay, zonedToEpoch } from '../../src/domain/time.js';
+import { CallResult, activeRecord } from '../../src/domain/types.js';
 import type { Session } from '../../src/session/session.js';
 import { Fake, TEST_CAMPAIGN, expectOk, phaseIs, previewing, ringing, sessionOver, signedInConnector, until, type TestOptions } from './helpers.js';
+
+/**
+ * A callback time `days` ahead, an hour into the active record's calling window in its own zone:
+ * never "now + n" (run at 23:59 UTC, two days on fell in the last minute the window leaves out).
+ */
+function callbackIn(session: Session, days: number): number {
+  const r = activeRecord(session.state.workflow.interaction!.chain)!;
+  const date = epochToZoned(Date.now() + days * 86_400_000, r.timeZone).date;
+  return zonedToEpoch(date, formatMinuteOfDay((r.callFrom + 60) % 1440), r.timeZone);
+}
 
 /** Connect, Disconnect, then Mark Do Not Call with a code and Mark Done (W-25, W-29). */
 async function callThenDoNotCall(session: Session): Promise<void> {
@@ -197,7 +208,7 @@ describe('Genesys connector: the workflow', () => {
       },
     });
     await previewing(fake, session);
-    const at = Date.now() + 2 * 86_400_000;
+    const at = callbackIn(session, 2);
     await expectOk(session.dispatch({ type: 'reschedule', at, callbackType: 'personal' }));
     const reschedule = (await fake.ocs()).find((o) => o.type === 'RecordReschedule');
     expect(reschedule?.data).to.deep.include({ GSW_DATE_TIME: String(Math.round(at / 1000)), GSW_CALLBACK_TYPE: 'Personal', GSW_TZ_NAME: 'Asia/Tokyo' });
@@ -231,7 +242,7 @@ describe('Genesys connector: the workflow', () => {
     await setUp({ ackTimeoutMs: 4000 });
     await previewing(fake, session);
     await fake.cmd('fault', { delayAckMs: { RecordReschedule: 300 } });
-    await expectOk(session.dispatch({ type: 'reschedule', at: Date.now() + 7200_000, callbackType: 'campaign' }));
+    await expectOk(session.dispatch({ type: 'reschedule', at: callbackIn(session, 1), callbackType: 'campaign' }));
     await fake.cmd('fault', { errorAck: { RequestRecordCancel: 'Record is locked by another desktop' } });
     const r = await session.dispatch({ type: 'cancel' });
     expect(r.ok).to.equal(false);
