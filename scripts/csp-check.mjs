@@ -54,6 +54,11 @@ try {
   await page.locator('record-editor #f-notes').fill('CSP check: typed text');
   await click(page, 'record-editor [data-action="update-record"]');
   await click(page, 'call-controls [data-action="connect"]');
+  // Outside the contact's calling window Connect asks first (issue 13), and the agent confirms.
+  const hold = page.locator('call-controls [data-action="hold"][aria-disabled="false"]');
+  const anyway = page.locator('call-controls [data-action="connect-anyway"]');
+  await hold.or(anyway).first().waitFor({ timeout: HANG_MS });
+  if (!(await hold.isVisible())) await click(page, 'call-controls [data-action="connect-anyway"]');
   await click(page, 'call-controls [data-action="hold"]');
   await click(page, 'call-controls [data-action="retrieve"]');
   await click(page, 'call-controls [data-action="disconnect"]');
