@@ -24,6 +24,13 @@ describe('Genesys mapping', () => {
     expect(toRecord(ud(), 'userData', d).fields).to.deep.equal({ CustomerName: 'Yamada Taro', Segment: 'Gold' });
   });
 
+  it('reads the all-day window 0–86340 s as open until midnight, and other windows to the minute', () => {
+    const s = resolveSettings({ baseUrl: 'https://gws.example.com' });
+    // At 23:59 UTC a Connect on the simulator's record must not ask for a calling-window confirmation.
+    expect(toRecord(ud({ GSW_FROM: 0, GSW_UNTIL: 86340 }), 'userData', s)).to.include({ callFrom: 0, callTill: 1440 });
+    expect(toRecord(ud({ GSW_FROM: 32400, GSW_UNTIL: 75600 }), 'userData', s)).to.include({ callFrom: 540, callTill: 1260 });
+  });
+
   it('reads a number without a country code in the configured region, and checks it as the Chained Records tab does', () => {
     const jp = resolveSettings({ baseUrl: 'https://gws.example.com', defaultCountry: 'JP' });
     const us = resolveSettings({ baseUrl: 'https://gws.example.com' });

@@ -130,7 +130,8 @@ export function toRecord(ud: KvMap, path: string, s: Settings): ContactRecord {
     country: countryOf(phone, s),
     timeZone: zone && validZone(zone) ? zone : s.defaultTimeZone,
     callFrom: minutes('GSW_FROM', 0),
-    callTill: minutes('GSW_UNTIL', 1440),
+    // The simulator's all-day window is 0–86340 s: its last minute, 23:59, runs to midnight.
+    callTill: minutes('GSW_UNTIL', 1440) >= 1439 ? 1440 : minutes('GSW_UNTIL', 1440),
     callResult: isCallResult(result) ? result : null,
     attempts: Math.max(0, kvInt(ud, 'GSW_ATTEMPTS') ?? 0),
     fields,
