@@ -39,7 +39,7 @@ export const RingingDialsOnTimeout: StoryObj = phaseStory('push-preview-form', {
   phase: 'ringing',
   reach: { campaign: { timeoutPolicy: 'dial' } },
   actions: { accept: 'enabled', reject: 'enabled' },
-  check: (root) => expect(textOf(root.querySelector('[part=countdown]'))).toMatch(/Dials automatically in \d+ s/),
+  check: (root) => expect(textOf(root.querySelector('[part=countdown]'))).toMatch(/Dials in \d+ s/),
 });
 
 export const UntrustedData: StoryObj = phaseStory('push-preview-form', {
