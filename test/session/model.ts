@@ -45,6 +45,7 @@ import {
   type TypeKind,
 } from './model-commands.js';
 import { newDialNotes } from './model-dial.js';
+import { POLICIES, watchPolicy } from './model-policy.js';
 
 /** The phases and ends a run must reach to show it got somewhere (not every action refused). */
 export const MUST_REACH: readonly Phase[] = ['ringing', 'previewing', 'dialing', 'connected', 'after-call', 'done', 'rejected'];
@@ -208,6 +209,11 @@ function commands(): fc.Arbitrary<Cmd>[] {
       .map(([a, c]) => new IntentCmd(a, () => ({ type: 'set-disposition', code: c }), `disposition(${c})`)),
     simple('mark-done'),
     simple('mark-done'),
+    // issue 16: Done and Stop, more wrap-up time; Reject and Cancel are tried above whatever the campaign
+    simple('done-and-stop'),
+    simple('extend-wrapup'),
+    simple('reject'),
+    simple('cancel'),
     // W-25, issue 13: tick Do Not Call, maybe another record, then Connect (confirmed): never dialed
     fc.tuple(agent, fc.boolean()).map(([a, other]) => new DoNotCallThenConnectCmd(a, other)),
     fc.tuple(agent, fc.boolean()).map(([a, other]) => new DoNotCallThenConnectCmd(a, other)),
@@ -232,7 +238,16 @@ function commands(): fc.Arbitrary<Cmd>[] {
 
 async function setup(seed: number): Promise<Real> {
   const clock = new TestClock();
-  const server = new SimulatedServer({ scheduler: clock, seed, pushDelayMs: 100, dialDelayMs: 300, dialOutcomes: ['answer', 'answer', 'busy', 'no-answer'] });
+  // issue 16: the seed's campaign, or one with Reject/Cancel disabled and wrap-up bounded
+  const campaign = POLICIES[seed % POLICIES.length]!;
+  const server = new SimulatedServer({
+    scheduler: clock,
+    seed,
+    campaign,
+    pushDelayMs: 100,
+    dialDelayMs: 300,
+    dialOutcomes: ['answer', 'answer', 'busy', 'no-answer'],
+  });
   const log: Real['log'] = [];
   for (const a of AGENTS) server.listen(a, (m) => log.push({ agent: a, m }));
   const connectors = AGENTS.map((a, k) => new SimulatedConnector({ server, agentId: a, seed: seed + k, faults: FAULTS }));
@@ -242,6 +257,7 @@ async function setup(seed: number): Promise<Real> {
   sessions.forEach((x, k) => watchReference(server, AGENTS[k]!, x, problems));
   watchRejectToTop(server, problems);
   await Promise.all(sessions.map((s) => settleOn(clock, s.start())));
+  const policy = watchPolicy(campaign, connectors, sessions);
   const inFlight = AGENTS.map(() => 0);
   connectors.forEach((c, k) => {
     const send = c.send.bind(c);
@@ -270,6 +286,7 @@ async function setup(seed: number): Promise<Real> {
     inFlight,
     problems,
     dial: newDialNotes(),
+    policy,
   };
 }
 
