@@ -112,7 +112,8 @@ export type WorkflowEvent =
   | { readonly type: 'stale'; readonly interactionId: string }
   | { readonly type: 'failed'; readonly interactionId: string; readonly detail?: string }
   | { readonly type: 'closed'; readonly interactionId: string }
-  | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
+  /** `at`: when it was taken (the session fills it in), for a wrap-up timer it starts. */
+  | { readonly type: 'snapshot'; readonly snapshot: Snapshot; readonly at?: number }
   | { readonly type: 'capabilities'; readonly interactionId: string; readonly actions: readonly Action[] | null }
   | { readonly type: 'tick'; readonly at: number }
   | { readonly type: 'wrapup'; readonly patch: Partial<Wrapup> }
@@ -293,6 +294,7 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
       const s = event.snapshot;
       if (!isConsistent(s)) return state;
       const same = state.interaction !== null && s.interaction !== null && state.interaction.id === s.interaction.id;
+      const kept = same ? (state.afterCallTimer ?? null) : null;
       // A live interaction the server no longer has failed from the agent's point of view.
       if (isLivePhase(state.phase) && s.interaction === null) {
         return { ...state, agent: s.agent, campaign: s.campaign ?? state.campaign, phase: 'failed', call: null, ended: { gone: true } };
@@ -308,7 +310,8 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
         ended: same ? state.ended : null,
         serverActions: same ? state.serverActions : null,
         doNotCall: same ? state.doNotCall : NO_DNC_MARKS,
-        afterCallTimer: same ? state.afterCallTimer : null,
+        // issue 16: a desk found in wrap-up (a reload, a missed call end) gets its wrap-up time from now
+        afterCallTimer: s.phase === 'after-call' && !kept ? startTimer(s.campaign, event.at ?? state.now, null) : kept,
       };
     }
 

@@ -347,7 +347,7 @@ export class Session {
 
   private apply(event: WorkflowEvent): void {
     // wrap-up's timer runs from the call's end: the server's time where it says, else the session's
-    if (event.type === 'call-ended' && event.at === undefined) event = { ...event, at: this.scheduler.now() };
+    if ((event.type === 'call-ended' || event.type === 'snapshot') && event.at === undefined) event = { ...event, at: this.scheduler.now() };
     const before = this.state.workflow;
     const after = transition(before, event);
     if (after === before) return;

@@ -158,6 +158,17 @@ const rows: Row[] = [
       expect(closed.afterCallTimer).to.equal(null);
     },
   },
+  {
+    rule: 'a desk found in wrap-up by a snapshot gets its wrap-up time from then; the same interaction keeps its own',
+    check: () => {
+      const s = wrapup();
+      const snap = { agent: s.agent, campaign: s.campaign, interaction: s.interaction, phase: s.phase, call: null };
+      const fresh = transition(reach('ready', { campaign: { afterCallWork: ACW } }), { type: 'snapshot', snapshot: snap, at: T0 + 500_000 });
+      expect(fresh.afterCallTimer).to.deep.equal({ deadline: T0 + 560_000, extensions: 0, defaulted: false });
+      const kept = transition(extend(s), { type: 'snapshot', snapshot: snap, at: T0 + 500_000 });
+      expect(kept.afterCallTimer).to.deep.equal(extend(s).afterCallTimer);
+    },
+  },
 ];
 
 describe('issue 16: preview policy, Done and Stop, the wrap-up timer (machine table)', () => {
