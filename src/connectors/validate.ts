@@ -125,7 +125,7 @@ export function readCampaign(v: unknown, path = 'campaign'): Campaign {
   };
 }
 
-function readAfterCallWork(v: unknown, path: string): AfterCallWork {
+export function readAfterCallWork(v: unknown, path: string): AfterCallWork {
   const o = obj(v, path);
   const opt = <T>(k: string, read: () => T): Record<string, T> => (own(o, k) === undefined ? {} : { [k]: read() });
   return {
