@@ -125,6 +125,24 @@ export class DoNotCallThenConnectCmd implements Cmd {
   }
 }
 
+/** Issue 16: the agent picks a code in wrap-up, then lets its time run out (the default must not replace it). */
+export class PickThenWaitCmd implements Cmd {
+  constructor(readonly agent: number) {}
+  check() {
+    return true;
+  }
+  async run(m: Model, r: Real) {
+    if (r.sessions[this.agent]!.state.workflow.phase === 'after-call') {
+      await settle(r, dispatchNoted(r, this.agent, { type: 'set-disposition', code: 'RENEWED' }));
+      await step(r, 25_000);
+    }
+    invariants(r, m);
+  }
+  toString() {
+    return `${AGENTS[this.agent]}:pick-then-wait`;
+  }
+}
+
 /** What the agent types, of every draft kind the session keeps (W-9, W-12, W-13, W-14). */
 export type TypeKind = Typed['kind'];
 

@@ -35,6 +35,7 @@ import {
   FAULTS,
   FaultCmd,
   IntentCmd,
+  PickThenWaitCmd,
   RaceCmd,
   TimeCmd,
   TypeCmd,
@@ -214,6 +215,7 @@ function commands(): fc.Arbitrary<Cmd>[] {
     simple('extend-wrapup'),
     simple('reject'),
     simple('cancel'),
+    agent.map((a) => new PickThenWaitCmd(a)),
     // W-25, issue 13: tick Do Not Call, maybe another record, then Connect (confirmed): never dialed
     fc.tuple(agent, fc.boolean()).map(([a, other]) => new DoNotCallThenConnectCmd(a, other)),
     fc.tuple(agent, fc.boolean()).map(([a, other]) => new DoNotCallThenConnectCmd(a, other)),
@@ -323,12 +325,15 @@ export interface ModelReport {
   readonly phasesSeen: Phase[];
   /** Interactions completed (Mark Done recorded by the server) over all runs. */
   readonly completed: number;
+  /** Times the wrap-up defaults were applied at zero over all runs (issue 16). */
+  readonly defaulted: number;
 }
 
 export async function runModel({ numRuns, seed }: { numRuns: number; seed: number }): Promise<ModelReport> {
   await loadPhoneMetadata(); // real time, before any virtual clock runs
   const seen = new Set<Phase>();
   let completed = 0;
+  let defaulted = 0;
   let runs = 0; // including the failing one
   const property = fc.asyncProperty(fc.commands(commands(), { maxCommands: 40, size: '+2' }), fc.integer({ min: 1, max: 1_000_000 }), async (cmds, s) => {
     runs += 1;
@@ -339,6 +344,7 @@ export async function runModel({ numRuns, seed }: { numRuns: number; seed: numbe
     } finally {
       for (const p of real.phases) seen.add(p);
       completed += real.completed;
+      for (const n of real.policy.defaulted.values()) defaulted += n;
       for (const x of real.sessions) x.dispose();
     }
   });
@@ -349,5 +355,6 @@ export async function runModel({ numRuns, seed }: { numRuns: number; seed: numbe
     message: result.failed ? `${String(result.errorInstance)}\n${fc.defaultReportMessage(result) ?? 'failed'} (after ${runs} runs)` : '',
     phasesSeen: [...seen],
     completed,
+    defaulted,
   };
 }
