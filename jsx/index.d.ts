@@ -269,7 +269,7 @@ export type PushPreviewSessionProps = {
   /** The session, once made. Set it to share a session you made yourself. */
   session?: PushPreviewSession["session"] | undefined;
 
-  /** A preview was pushed and rings (W-3). `detail.record` is the contact's active record. */
+  /** A preview was pushed and rings (W-3). `detail.record` is the contact's active record; `detail.policy` the campaign's preview policy. */
   "onpp-preview-offered"?: ((e: PpPreviewOfferedEvent) => void) | undefined;
   /** The agent accepted the preview (W-4). */
   "onpp-accepted"?: ((e: PpAcceptedEvent) => void) | undefined;
@@ -308,7 +308,7 @@ export type PushPreviewSessionSolidJsProps = {
   "prop:connector"?: PushPreviewSession["connector"] | undefined;
   /** The session, once made. Set it to share a session you made yourself. */
   "prop:session"?: PushPreviewSession["session"] | undefined;
-  /** A preview was pushed and rings (W-3). `detail.record` is the contact's active record. */
+  /** A preview was pushed and rings (W-3). `detail.record` is the contact's active record; `detail.policy` the campaign's preview policy. */
   "on:pp-preview-offered"?: ((e: PpPreviewOfferedEvent) => void) | undefined;
   /** The agent accepted the preview (W-4). */
   "on:pp-accepted"?: ((e: PpAcceptedEvent) => void) | undefined;
@@ -546,6 +546,12 @@ export type CustomElements = {
    * The preview form: contact and campaign data of the pushed record (W-3), the time left to
    * accept (W-6), Accept and Reject (W-4, W-5); after the end of an interaction, what happened
    * and Close. A stale record (W-30) is said plainly. Contact data is shown as text, never markup.
+   *
+   * ## Attributes & Properties
+   *
+   * Component attributes and properties that can be applied to the element or by using JavaScript.
+   *
+   * - `previewPolicy`: The campaign's preview policy (issue 16): Reject and Cancel, the timeout action; null before a campaign. (property only) (readonly)
    *
    * ## CSS Custom Properties
    *
@@ -790,12 +796,14 @@ export type CustomElements = {
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
    * - `connector`: The connector to the outbound server. Defaults to the simulated one. (property only)
    * - `session`: The session, once made. Set it to share a session you made yourself. (property only)
+   * - `previewPolicy`: The campaign's preview policy (issue 16): may the agent Reject and Cancel, what the accept
+   * timeout does, the wrap-up bound. Null until the campaign is known. (property only) (readonly)
    *
    * ## Events
    *
    * Events that will be emitted by the component.
    *
-   * - `pp-preview-offered`: A preview was pushed and rings (W-3). `detail.record` is the contact's active record.
+   * - `pp-preview-offered`: A preview was pushed and rings (W-3). `detail.record` is the contact's active record; `detail.policy` the campaign's preview policy.
    * - `pp-accepted`: The agent accepted the preview (W-4).
    * - `pp-rejected`: The preview was rejected, by the agent or the timeout (`detail.auto`) (W-5, W-6).
    * - `pp-call-connected`: The contact answered (W-16).
@@ -838,7 +846,8 @@ export type CustomElements = {
   /**
    * Wrap-up: the Call Result dropdown (W-24), Mark Do Not Call (W-25), the disposition codes
    * (W-29) and Mark Done (W-28), which is refused with a clear reason until a required code is
-   * picked.
+   * picked; Done and Stop (Mark Done, then Not Ready); where the campaign bounds wrap-up, its
+   * countdown and Extend (issue 16). The time left is announced at set points, not every second.
    *
    * ## CSS Custom Properties
    *
@@ -871,7 +880,8 @@ export type CustomElements = {
    * - `call-result`: The call result dropdown.
    * - `do-not-call`: The Mark Do Not Call checkbox and its label.
    * - `codes`: The disposition code group.
-   * - `action`: Every action button; also `action-mark-done`.
+   * - `timer`: The wrap-up countdown (also `timer-over` once the time is up).
+   * - `action`: Every action button; also `action-mark-done`, `action-done-and-stop`, `action-extend-wrapup`.
    * - `refusal`: The reason an action was refused.
    * - `refusal-detail`: The server's or validator's own words beside the reason (a field, a number, the server's error text).
    *
@@ -1101,6 +1111,12 @@ export type CustomElementsSolidJs = {
    * The preview form: contact and campaign data of the pushed record (W-3), the time left to
    * accept (W-6), Accept and Reject (W-4, W-5); after the end of an interaction, what happened
    * and Close. A stale record (W-30) is said plainly. Contact data is shown as text, never markup.
+   *
+   * ## Attributes & Properties
+   *
+   * Component attributes and properties that can be applied to the element or by using JavaScript.
+   *
+   * - `previewPolicy`: The campaign's preview policy (issue 16): Reject and Cancel, the timeout action; null before a campaign. (property only) (readonly)
    *
    * ## CSS Custom Properties
    *
@@ -1357,12 +1373,14 @@ export type CustomElementsSolidJs = {
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
    * - `connector`: The connector to the outbound server. Defaults to the simulated one. (property only)
    * - `session`: The session, once made. Set it to share a session you made yourself. (property only)
+   * - `previewPolicy`: The campaign's preview policy (issue 16): may the agent Reject and Cancel, what the accept
+   * timeout does, the wrap-up bound. Null until the campaign is known. (property only) (readonly)
    *
    * ## Events
    *
    * Events that will be emitted by the component.
    *
-   * - `pp-preview-offered`: A preview was pushed and rings (W-3). `detail.record` is the contact's active record.
+   * - `pp-preview-offered`: A preview was pushed and rings (W-3). `detail.record` is the contact's active record; `detail.policy` the campaign's preview policy.
    * - `pp-accepted`: The agent accepted the preview (W-4).
    * - `pp-rejected`: The preview was rejected, by the agent or the timeout (`detail.auto`) (W-5, W-6).
    * - `pp-call-connected`: The contact answered (W-16).
@@ -1408,7 +1426,8 @@ export type CustomElementsSolidJs = {
   /**
    * Wrap-up: the Call Result dropdown (W-24), Mark Do Not Call (W-25), the disposition codes
    * (W-29) and Mark Done (W-28), which is refused with a clear reason until a required code is
-   * picked.
+   * picked; Done and Stop (Mark Done, then Not Ready); where the campaign bounds wrap-up, its
+   * countdown and Extend (issue 16). The time left is announced at set points, not every second.
    *
    * ## CSS Custom Properties
    *
@@ -1441,7 +1460,8 @@ export type CustomElementsSolidJs = {
    * - `call-result`: The call result dropdown.
    * - `do-not-call`: The Mark Do Not Call checkbox and its label.
    * - `codes`: The disposition code group.
-   * - `action`: Every action button; also `action-mark-done`.
+   * - `timer`: The wrap-up countdown (also `timer-over` once the time is up).
+   * - `action`: Every action button; also `action-mark-done`, `action-done-and-stop`, `action-extend-wrapup`.
    * - `refusal`: The reason an action was refused.
    * - `refusal-detail`: The server's or validator's own words beside the reason (a field, a number, the server's error text).
    *

@@ -17,7 +17,7 @@ console.log(`soak: ${runs} random command sequences, seed ${seed}…`);
 const report = await runModel({ numRuns: runs, seed });
 rmSync(dir, { recursive: true, force: true });
 const secs = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`phases reached: ${report.phasesSeen.join(', ')}; interactions completed: ${report.completed}`);
+console.log(`phases reached: ${report.phasesSeen.join(', ')}; interactions completed: ${report.completed}; wrap-up defaults applied: ${report.defaulted}`);
 if (report.failed) {
   console.error(report.message);
   console.log(`soak: ${report.numRuns} passed, 1 failed (${secs} s)`);

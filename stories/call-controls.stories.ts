@@ -19,6 +19,17 @@ export const Accepted: StoryObj = phaseStory('call-controls', {
   },
 });
 
+export const CancelDisabled: StoryObj = phaseStory('call-controls', {
+  name: 'Accepted, Cancel disabled by the campaign — issue 16',
+  phase: 'previewing',
+  reach: { campaign: { cancelAllowed: false } },
+  actions: { connect: 'enabled', cancel: 'disabled', transfer: 'enabled' },
+  check: (root, el) => {
+    const cancel = button(el, 'cancel')!;
+    expect(textOf(root.getElementById(cancel.getAttribute('aria-describedby')!))).toBe('This campaign does not allow it.');
+  },
+});
+
 export const Dialing: StoryObj = phaseStory('call-controls', {
   name: 'Dialing — W-16',
   phase: 'dialing',

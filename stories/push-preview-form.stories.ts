@@ -39,7 +39,30 @@ export const RingingDialsOnTimeout: StoryObj = phaseStory('push-preview-form', {
   phase: 'ringing',
   reach: { campaign: { timeoutPolicy: 'dial' } },
   actions: { accept: 'enabled', reject: 'enabled' },
-  check: (root) => expect(textOf(root.querySelector('[part=countdown]'))).toMatch(/Dials automatically in \d+ s/),
+  check: (root) => expect(textOf(root.querySelector('[part=countdown]'))).toMatch(/Dials in \d+ s/),
+});
+
+export const RingingRejectDisabled: StoryObj = phaseStory('push-preview-form', {
+  name: 'Ringing, Reject disabled by the campaign — issue 16',
+  phase: 'ringing',
+  reach: { campaign: { rejectAllowed: false } },
+  actions: { accept: 'enabled', reject: 'disabled' },
+  check: async (root, el, connector) => {
+    expect(textOf(root.querySelector('[part=countdown]'))).toMatch(/^Returns to the queue in \d+ s$/);
+    const reject = button(el, 'reject')!;
+    expect(textOf(root.getElementById(reject.getAttribute('aria-describedby')!))).toBe('This campaign does not allow it.');
+    await userEvent.click(reject);
+    await waitFor(() => expect(textOf(root.querySelector('[part=refusal]'))).toBe('This campaign does not allow it.'));
+    expect(connector.sent).toHaveLength(0);
+  },
+});
+
+export const RingingNotReadyOnTimeout: StoryObj = phaseStory('push-preview-form', {
+  name: 'Ringing, returns to the queue and sets Not Ready when time runs out — W-6, issue 16',
+  phase: 'ringing',
+  reach: { campaign: { timeoutPolicy: 'not-ready' } },
+  actions: { accept: 'enabled', reject: 'enabled' },
+  check: (root) => expect(textOf(root.querySelector('[part=countdown]'))).toMatch(/then you are set Not Ready$/),
 });
 
 export const UntrustedData: StoryObj = phaseStory('push-preview-form', {

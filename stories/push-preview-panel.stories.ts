@@ -61,7 +61,7 @@ export const Connected: StoryObj = phaseStory(tag, {
 export const AfterCall: StoryObj = phaseStory(tag, {
   name: 'Wrap-up — W-22, W-23, W-24, W-25, W-26, W-27, W-29',
   phase: 'after-call',
-  actions: { 'not-ready': 'enabled', connect: 'enabled', transfer: 'enabled', 'mark-done': 'enabled' },
+  actions: { 'not-ready': 'enabled', connect: 'enabled', transfer: 'enabled', 'mark-done': 'enabled', 'done-and-stop': 'enabled' },
   check: (root) => {
     // The Disposition Code tab opens by itself when the call ends.
     expect(selectedTab(root)).toBe('Disposition Code');

@@ -10,6 +10,7 @@ import {
   isCallResult,
   type Agent,
   type Call,
+  type AfterCallWork,
   type Campaign,
   type Chain,
   type ContactRecord,
@@ -17,16 +18,9 @@ import {
   type Target,
 } from '../domain/types.js';
 import type { ServerMessage, SnapshotAt } from './port.js';
+import { Invalid, arr, bool, int, nullable, num, obj, oneOf, own, str, type Obj } from './validate-core.js';
 
-export class Invalid extends Error {
-  constructor(
-    readonly path: string,
-    what: string,
-  ) {
-    super(`${path}: ${what}`);
-    this.name = 'Invalid';
-  }
-}
+export { Invalid } from './validate-core.js';
 
 /** Caps on what reaches rendering: custom fields per record, characters per field, nesting. */
 export const MAX_FIELDS = 100;
@@ -64,17 +58,6 @@ export function isTimeZone(zone: string): boolean {
   return known;
 }
 
-type Obj = Record<string, unknown>;
-
-function obj(v: unknown, path: string): Obj {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Invalid(path, 'expected an object');
-  return v as Obj;
-}
-/** Own properties only: nothing inherited (`constructor`, `toString`) is ever read as data. */
-function own(o: Obj, k: string): unknown {
-  return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
-}
-
 /** Refuse values nested deeper than {@link MAX_DEPTH}, without recursion (no stack overflow). */
 export function checkDepth(v: unknown, path = 'message', max = MAX_DEPTH): void {
   const stack: [unknown, number][] = [[v, 0]];
@@ -87,41 +70,6 @@ export function checkDepth(v: unknown, path = 'message', max = MAX_DEPTH): void 
     for (const y of Array.isArray(x) ? x : Object.values(x)) if (typeof y === 'object' && y !== null) stack.push([y, d + 1]);
   }
 }
-function str(o: Obj, k: string, path: string, max = 10_000): string {
-  const v = own(o, k);
-  if (typeof v !== 'string' || v.length > max) throw new Invalid(`${path}.${k}`, 'expected a string');
-  return v;
-}
-function num(o: Obj, k: string, path: string): number {
-  const v = own(o, k);
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Invalid(`${path}.${k}`, 'expected a number');
-  return v;
-}
-function int(o: Obj, k: string, path: string, min = 0): number {
-  const v = num(o, k, path);
-  if (!Number.isInteger(v) || v < min) throw new Invalid(`${path}.${k}`, `expected an integer ≥ ${min}`);
-  return v;
-}
-function bool(o: Obj, k: string, path: string): boolean {
-  const v = own(o, k);
-  if (typeof v !== 'boolean') throw new Invalid(`${path}.${k}`, 'expected a boolean');
-  return v;
-}
-function oneOf<T extends string>(o: Obj, k: string, values: readonly T[], path: string): T {
-  const v = own(o, k);
-  if (typeof v !== 'string' || !values.includes(v as T)) throw new Invalid(`${path}.${k}`, `expected one of ${values.join(', ')}`);
-  return v as T;
-}
-function arr<T>(o: Obj, k: string, path: string, item: (v: unknown, p: string) => T, max = 1000): T[] {
-  const v = own(o, k);
-  if (!Array.isArray(v) || v.length > max) throw new Invalid(`${path}.${k}`, 'expected an array');
-  return v.map((x, i) => item(x, `${path}.${k}[${i}]`));
-}
-function nullable<T>(o: Obj, k: string, path: string, read: (v: unknown, p: string) => T): T | null {
-  const v = own(o, k);
-  return v === null || v === undefined ? null : read(v, `${path}.${k}`);
-}
-
 export function readAgent(v: unknown, path = 'agent'): Agent {
   const o = obj(v, path);
   return {
@@ -170,6 +118,27 @@ export function readCampaign(v: unknown, path = 'campaign'): Campaign {
     // optional settings: absent stays absent (the domain's defaults apply)
     ...(own(o, 'doNotCallScope') === undefined ? {} : { doNotCallScope: oneOf(o, 'doNotCallScope', ['record', 'chain'] as const, path) }),
     ...(own(o, 'callingWindowPolicy') === undefined ? {} : { callingWindowPolicy: oneOf(o, 'callingWindowPolicy', ['confirm', 'refuse'] as const, path) }),
+    // issue 16: the preview policy and the wrap-up bound
+    ...(own(o, 'rejectAllowed') === undefined ? {} : { rejectAllowed: bool(o, 'rejectAllowed', path) }),
+    ...(own(o, 'cancelAllowed') === undefined ? {} : { cancelAllowed: bool(o, 'cancelAllowed', path) }),
+    ...(own(o, 'afterCallWork') === undefined ? {} : { afterCallWork: readAfterCallWork(own(o, 'afterCallWork'), `${path}.afterCallWork`) }),
+  };
+}
+
+export function readAfterCallWork(v: unknown, path: string): AfterCallWork {
+  const o = obj(v, path);
+  const opt = <T>(k: string, read: () => T): Record<string, T> => (own(o, k) === undefined ? {} : { [k]: read() });
+  return {
+    limitSec: int(o, 'limitSec', path, 1),
+    ...opt('defaultDispositionCode', () => str(o, 'defaultDispositionCode', path, 100)),
+    ...opt('defaultCallResult', () => {
+      const r = own(o, 'defaultCallResult');
+      if (!isCallResult(r)) throw new Invalid(`${path}.defaultCallResult`, 'expected a call result code');
+      return r;
+    }),
+    ...opt('extendSec', () => int(o, 'extendSec', path)),
+    ...opt('maxExtensions', () => int(o, 'maxExtensions', path)),
+    ...opt('onTimeout', () => oneOf(o, 'onTimeout', ['done', 'not-ready'] as const, path)),
   };
 }
 
@@ -311,7 +280,9 @@ export function readEvent(v: unknown, path = 'event'): WorkflowEvent {
     case 'call-ended': {
       const r = own(o, 'callResult');
       if (r !== null && !isCallResult(r)) throw new Invalid(`${path}.callResult`, 'unknown call result');
-      return { type: 'call-ended', interactionId: id(), callResult: r };
+      return own(o, 'at') === undefined
+        ? { type: 'call-ended', interactionId: id(), callResult: r }
+        : { type: 'call-ended', interactionId: id(), callResult: r, at: num(o, 'at', path) };
     }
     case 'chain':
       return { type: 'chain', interactionId: id(), chain: readChain(own(o, 'chain'), `${path}.chain`) };

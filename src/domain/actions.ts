@@ -6,6 +6,7 @@
 import type { Phase, WorkflowState } from './machine.js';
 import type { Refusal } from './reasons.js';
 import { doNotCallRefusal } from './dial-rules.js';
+import { extendRefusal, policyRefusal } from './policy.js';
 import { MAX_CONFERENCE_PARTIES } from './types.js';
 
 /** Every action an agent can take. Each is offered only where {@link refusalFor} says so. */
@@ -33,6 +34,10 @@ export const ACTIONS = [
   'mark-do-not-call',
   'set-disposition',
   'mark-done',
+  /** Issue 16: Mark Done, then set the agent Not Ready (only once Mark Done is taken). */
+  'done-and-stop',
+  /** Issue 16: more time for wrap-up, as often and as long as the campaign allows. */
+  'extend-wrapup',
   'dismiss',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -56,6 +61,7 @@ const PHASE_ACTIONS: Readonly<Record<Phase, readonly Action[]>> = {
     'reschedule', // W-14
     'set-disposition', // W-29: a code can be picked without dialing
     'mark-done', // W-28, W-29
+    'done-and-stop', // issue 16: Mark Done and Not Ready in one
   ],
   dialing: ['disconnect', 'update-record', 'add-chained-record', 'reschedule'], // W-16, W-21
   connected: [
@@ -81,6 +87,8 @@ const PHASE_ACTIONS: Readonly<Record<Phase, readonly Action[]>> = {
     'update-record', // W-21 carries on into wrap-up
     'set-disposition', // W-29
     'mark-done', // W-28, W-29
+    'done-and-stop', // issue 16
+    'extend-wrapup', // issue 16: the after-call work timer
   ],
   done: ['dismiss', 'logout'],
   rejected: ['dismiss', 'logout'],
@@ -109,16 +117,17 @@ export function offeredIn(state: WorkflowState, action: Action): boolean {
 
 /**
  * Why `action` is not offered in `state`, or null when it is. The single rule of what each
- * state allows: elements show, hide or disable their controls from it.
+ * state allows: elements show, hide or disable their controls from it. `by: 'system'` is the
+ * desk's own deadline (the auto-reject of W-6): the campaign's policy binds the agent, not it.
  */
-export function refusalFor(state: WorkflowState, action: Action): Refusal | null {
+export function refusalFor(state: WorkflowState, action: Action, by: 'agent' | 'system' = 'agent'): Refusal | null {
   if (action === 'ready' || action === 'not-ready') {
     return statusAction(state, action) ? null : { reason: 'not-allowed' };
   }
   if (!PHASE_ACTIONS[state.phase].includes(action)) {
     return { reason: state.phase === 'stale' ? 'stale' : 'not-allowed' };
   }
-  const local = workflowRefusal(state, action);
+  const local = (by === 'agent' ? policyRefusal(state.campaign, action) : null) ?? workflowRefusal(state, action);
   if (local) return local;
   // The server's capabilities, where it states them, have the last word.
   if (state.serverActions && SERVER_GATED.includes(action) && !state.serverActions.includes(action)) return { reason: 'not-offered' };
@@ -147,6 +156,8 @@ function workflowRefusal(state: WorkflowState, action: Action): Refusal | null {
       return state.interaction && state.interaction.chain.records.length > 1 ? null : { reason: 'not-allowed' };
     case 'connect':
       return doNotCallRefusal(state); // W-25: the active record (the number to dial: checkIntent)
+    case 'extend-wrapup':
+      return extendRefusal(state.campaign, state.afterCallTimer); // issue 16
     default:
       return null;
   }

@@ -5,6 +5,7 @@
  */
 import { ACTIONS, offeredIn, refusalFor, type Action, type WorkflowState } from './machine.js';
 import type { Refusal } from './reasons.js';
+import { extensionsOf } from './policy.js';
 
 /** What besides the workflow decides: the connection and the request under way. */
 export interface DeskFacts {
@@ -42,6 +43,8 @@ function shownIn(w: WorkflowState, action: Action): boolean {
       return (c?.transferTargets.length ?? 0) > 0;
     case 'conference':
       return (c?.conferenceTargets.length ?? 0) > 0;
+    case 'extend-wrapup':
+      return extensionsOf(c).max > 0 && Boolean(w.afterCallTimer);
     default:
       return true;
   }

@@ -38,6 +38,10 @@ export type Intent =
   | { readonly type: 'mark-do-not-call'; readonly value: boolean }
   | { readonly type: 'set-disposition'; readonly code: string | null }
   | { readonly type: 'mark-done' }
+  /** Issue 16: Mark Done, then Not Ready; if Mark Done is refused the agent's status stays. */
+  | { readonly type: 'done-and-stop' }
+  /** Issue 16: more time for wrap-up (the campaign says how often and how much). */
+  | { readonly type: 'extend-wrapup' }
   | { readonly type: 'dismiss' };
 
 export type IntentType = Intent['type'];
@@ -115,6 +119,7 @@ export function checkIntent(state: WorkflowState, intent: Intent, ctx: IntentCon
       if (intent.type === 'transfer' && !campaign?.transferTargets.some((t) => t.id === intent.targetId)) return { reason: 'unknown-target' };
       return ctx.unsaved ? { reason: 'unsaved-changes' } : null;
     case 'mark-done': // W-28, W-29
+    case 'done-and-stop': // issue 16: Mark Done's own rules
       if (campaign && campaign.dispositionRequired && campaign.dispositionCodes.length > 0 && !state.wrapup.dispositionCode) {
         return { reason: 'disposition-required' };
       }

@@ -5,6 +5,7 @@
  */
 import {
   MAX_CONFERENCE_PARTIES,
+  type AfterCallTimer,
   PUSH_PREVIEW_MEDIA,
   type Agent,
   type Call,
@@ -19,6 +20,7 @@ import {
 } from './types.js';
 import { SERVER_GATED, type Action } from './actions.js';
 import { NO_DNC_MARKS } from './dial-rules.js';
+import { extendRefusal, extensionsOf, startTimer, withDefaults } from './policy.js';
 
 export { ACTIONS, SERVER_GATED, allowedActions, offeredIn, refusalFor, type Action } from './actions.js';
 
@@ -60,6 +62,8 @@ export interface WorkflowState {
   readonly serverActions: readonly Action[] | null;
   /** W-25: the agent's Do Not Call tick and the numbers the server refused as such; absent means none. */
   readonly doNotCall?: DoNotCallMarks;
+  /** Issue 16: the wrap-up countdown, where the campaign bounds after-call work; absent means none. */
+  readonly afterCallTimer?: AfterCallTimer | null;
 }
 
 export const EMPTY_WRAPUP: Wrapup = { callResult: null, doNotCall: false, dispositionCode: null };
@@ -76,6 +80,7 @@ export function initialState(agentId = 'agent', agentName = ''): WorkflowState {
     now: 0,
     serverActions: null,
     doNotCall: NO_DNC_MARKS,
+    afterCallTimer: null,
   };
 }
 
@@ -99,19 +104,25 @@ export type WorkflowEvent =
   | { readonly type: 'dialing'; readonly interactionId: string; readonly call: Call }
   | { readonly type: 'connected'; readonly interactionId: string; readonly at: number }
   | { readonly type: 'call'; readonly interactionId: string; readonly call: Call }
-  | { readonly type: 'call-ended'; readonly interactionId: string; readonly callResult: CallResult | null }
+  /** `at`: when the call ended (the server's time where it says; the session fills in its own). */
+  | { readonly type: 'call-ended'; readonly interactionId: string; readonly callResult: CallResult | null; readonly at?: number }
   | { readonly type: 'chain'; readonly interactionId: string; readonly chain: Chain }
   | { readonly type: 'rescheduled'; readonly interactionId: string; readonly at: number; readonly callbackType: CallbackType }
   | { readonly type: 'done'; readonly interactionId: string }
   | { readonly type: 'stale'; readonly interactionId: string }
   | { readonly type: 'failed'; readonly interactionId: string; readonly detail?: string }
   | { readonly type: 'closed'; readonly interactionId: string }
-  | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
+  /** `at`: when it was taken (the session fills it in), for a wrap-up timer it starts. */
+  | { readonly type: 'snapshot'; readonly snapshot: Snapshot; readonly at?: number }
   | { readonly type: 'capabilities'; readonly interactionId: string; readonly actions: readonly Action[] | null }
   | { readonly type: 'tick'; readonly at: number }
   | { readonly type: 'wrapup'; readonly patch: Partial<Wrapup> }
   /** The server refused to dial `number` of this interaction as Do Not Call (W-25). */
-  | { readonly type: 'do-not-call'; readonly interactionId: string; readonly number: string };
+  | { readonly type: 'do-not-call'; readonly interactionId: string; readonly number: string }
+  /** Issue 16, local: the agent took more time for wrap-up. */
+  | { readonly type: 'wrapup-extended'; readonly interactionId: string }
+  /** Issue 16, local: wrap-up's time is up; the campaign's defaults fill what the agent left empty. */
+  | { readonly type: 'wrapup-timeout'; readonly interactionId: string };
 
 export type WorkflowEventType = WorkflowEvent['type'];
 
@@ -176,6 +187,7 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
         ended: null,
         serverActions: null,
         doNotCall: NO_DNC_MARKS,
+        afterCallTimer: null,
       };
     }
 
@@ -233,6 +245,8 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
         call: null,
         interaction: { ...state.interaction!, media: 'open-media' },
         wrapup: { ...state.wrapup, callResult: event.callResult ?? state.wrapup.callResult },
+        // issue 16: wrap-up's countdown starts when the call ends
+        afterCallTimer: startTimer(state.campaign, event.at ?? state.now, state.afterCallTimer),
       };
 
     case 'chain': // W-8, W-12, W-13, W-15, W-26
@@ -273,12 +287,14 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
         ended: null,
         serverActions: null,
         doNotCall: NO_DNC_MARKS,
+        afterCallTimer: null,
       };
 
     case 'snapshot': {
       const s = event.snapshot;
       if (!isConsistent(s)) return state;
       const same = state.interaction !== null && s.interaction !== null && state.interaction.id === s.interaction.id;
+      const kept = same ? (state.afterCallTimer ?? null) : null;
       // A live interaction the server no longer has failed from the agent's point of view.
       if (isLivePhase(state.phase) && s.interaction === null) {
         return { ...state, agent: s.agent, campaign: s.campaign ?? state.campaign, phase: 'failed', call: null, ended: { gone: true } };
@@ -294,6 +310,8 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
         ended: same ? state.ended : null,
         serverActions: same ? state.serverActions : null,
         doNotCall: same ? state.doNotCall : NO_DNC_MARKS,
+        // issue 16: a desk found in wrap-up (a reload, a missed call end) gets its wrap-up time from now
+        afterCallTimer: s.phase === 'after-call' && !kept ? startTimer(s.campaign, event.at ?? state.now, null) : kept,
       };
     }
 
@@ -327,6 +345,21 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
       const marks = state.doNotCall ?? NO_DNC_MARKS;
       if (marks.numbers.includes(event.number)) return state;
       return { ...state, doNotCall: { ...marks, numbers: [...marks.numbers, event.number] } };
+    }
+
+    case 'wrapup-extended': {
+      // issue 16: as often and by as much as the campaign says, while the time runs
+      const t = state.afterCallTimer;
+      if (!sameInteraction(state, event.interactionId) || !inPhase(state, 'after-call') || !t || extendRefusal(state.campaign, t)) return state;
+      const deadline = t.deadline + extensionsOf(state.campaign).sec * 1000;
+      return { ...state, afterCallTimer: { ...t, deadline, extensions: t.extensions + 1 } };
+    }
+
+    case 'wrapup-timeout': {
+      // issue 16: once per interaction; only what the agent left empty is filled
+      const t = state.afterCallTimer;
+      if (!sameInteraction(state, event.interactionId) || !inPhase(state, 'after-call') || !t || t.defaulted) return state;
+      return { ...state, wrapup: withDefaults(state.campaign, state.wrapup), afterCallTimer: { ...t, defaulted: true } };
     }
   }
 }

@@ -27,6 +27,10 @@ export const REFUSAL_REASONS = [
   'calling-window-closed',
   /** W-25: the number (or, by the campaign's scope, the contact) is marked Do Not Call. */
   'do-not-call',
+  /** Issue 16: the campaign does not let the agent take this action (Reject or Cancel). */
+  'disabled-by-campaign',
+  /** Issue 16: wrap-up was extended as often as the campaign allows. */
+  'extend-limit',
   /** W-30: the record went stale; the server refuses every request about it. */
   'stale',
   'not-owner',

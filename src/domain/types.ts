@@ -64,6 +64,40 @@ export interface Campaign {
    * the agent confirmed on purpose; `refuse` never sends it.
    */
   readonly callingWindowPolicy?: CallingWindowPolicy;
+  /** Preview policy (issue 16): may the agent Reject a ringing preview? Absent means yes. */
+  readonly rejectAllowed?: boolean;
+  /** Preview policy (issue 16): may the agent Cancel an accepted preview (W-10)? Absent means yes. */
+  readonly cancelAllowed?: boolean;
+  /** A bound on wrap-up (issue 16); absent: wrap-up takes as long as the agent needs. */
+  readonly afterCallWork?: AfterCallWork;
+}
+
+/** What happens when wrap-up's time is up: Mark Done with the defaults, or the agent set Not Ready. */
+export type AfterCallTimeout = 'done' | 'not-ready';
+
+/** The after-call work timer of a campaign (issue 16). */
+export interface AfterCallWork {
+  /** Seconds of wrap-up from the end of the call. */
+  readonly limitSec: number;
+  /** Filled in at zero when the agent picked no code (one of the campaign's codes). */
+  readonly defaultDispositionCode?: string;
+  /** Filled in at zero when no call result is set (one of the campaign's call results). */
+  readonly defaultCallResult?: CallResult;
+  /** Seconds one extension adds; absent or 0: wrap-up cannot be extended. */
+  readonly extendSec?: number;
+  /** How often the agent may extend (default 1 where {@link extendSec} is set). */
+  readonly maxExtensions?: number;
+  /** At zero: `done` (the default) sends Mark Done; `not-ready` sets the agent Not Ready instead. */
+  readonly onTimeout?: AfterCallTimeout;
+}
+
+/** The wrap-up countdown of the interaction on the desk (issue 16). */
+export interface AfterCallTimer {
+  /** When wrap-up's time is up (epoch ms). */
+  readonly deadline: number;
+  readonly extensions: number;
+  /** The defaults were applied at zero: once per interaction, never again. */
+  readonly defaulted: boolean;
 }
 
 export type DoNotCallScope = 'record' | 'chain';

@@ -9,6 +9,7 @@
 import type { Subscription } from 'rxjs';
 import type { IntentType } from '../domain/intents.js';
 import type { Phase, WorkflowState } from '../domain/machine.js';
+import { previewPolicy, type PreviewPolicy } from '../domain/policy.js';
 import type { RefusalReason } from '../domain/reasons.js';
 import { activeRecord, type Campaign, type ContactRecord, type Interaction, type Target } from '../domain/types.js';
 import type { ProtocolProblem } from '../connectors/port.js';
@@ -31,10 +32,13 @@ abstract class PpEvent<D> extends Event {
   }
 }
 
-/** A preview was pushed to the agent and is ringing (W-3). */
-export class PpPreviewOfferedEvent extends PpEvent<InteractionDetail> {
+/**
+ * A preview was pushed to the agent and is ringing (W-3). `detail.policy` is the campaign's
+ * preview policy (issue 16): whether Reject and Cancel are the agent's, what the timeout does.
+ */
+export class PpPreviewOfferedEvent extends PpEvent<InteractionDetail & { readonly policy: PreviewPolicy }> {
   static readonly eventName = 'pp-preview-offered';
-  constructor(detail: InteractionDetail) {
+  constructor(detail: InteractionDetail & { readonly policy: PreviewPolicy }) {
     super(PpPreviewOfferedEvent.eventName, detail);
   }
 }
@@ -116,7 +120,7 @@ function detailOf(s: WorkflowState): InteractionDetail {
 export function eventFor(n: Notice): Event | null {
   switch (n.kind) {
     case 'offered':
-      return new PpPreviewOfferedEvent(detailOf(n.state));
+      return new PpPreviewOfferedEvent({ ...detailOf(n.state), policy: previewPolicy(n.state.campaign) });
     case 'accepted':
       return new PpAcceptedEvent(detailOf(n.state));
     case 'rejected':

@@ -4,6 +4,7 @@
  * e.g. Vue's `isCustomElement`, and type maps of their attributes, properties and events, to
  * declare them to a template or JSX type checker. See the "Frameworks" docs page.
  */
+import type { PushPreviewForm } from '../elements/form/push-preview-form.js';
 import type { PushPreviewPanel } from '../elements/panel/push-preview-panel.js';
 import type { PushPreviewSession } from '../elements/session/push-preview-session.js';
 import type { PpAcceptedEvent, PpCallConnectedEvent, PpCallEndedEvent, PpDoneEvent, PpErrorEvent, PpInteractionEndedEvent, PpPreviewOfferedEvent, PpRefusedEvent, PpRejectedEvent } from '../elements/events.js';
@@ -78,10 +79,10 @@ export interface CustomElementProperties {
   'call-controls': object;
   'chained-records': object;
   'push-preview-agent': object;
-  'push-preview-form': object;
+  'push-preview-form': Partial<Pick<PushPreviewForm, 'previewPolicy'>>;
   'push-preview-indicator': object;
   'push-preview-panel': Partial<Pick<PushPreviewPanel, 'connector' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'noAgent' | 'noIndicator' | 'session'>>;
-  'push-preview-session': Partial<Pick<PushPreviewSession, 'connector' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'session'>>;
+  'push-preview-session': Partial<Pick<PushPreviewSession, 'connector' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'session' | 'previewPolicy'>>;
   'record-editor': object;
   'reschedule-picker': object;
   'wrapup-codes': object;

@@ -18,7 +18,7 @@ export const PushPreviewSession = createComponent({
   displayName: 'PushPreviewSession',
   events: {
     /**
-     * A preview was pushed and rings (W-3). `detail.record` is the contact's active record.
+     * A preview was pushed and rings (W-3). `detail.record` is the contact's active record; `detail.policy` the campaign's preview policy.
      */
     onPpPreviewOffered: 'pp-preview-offered' as EventName<PpPreviewOfferedEvent>,
     /**

@@ -9,12 +9,13 @@ import type { SchedulerLike } from 'rxjs';
 import { refused, type Command, type Result } from '../connectors/port.js';
 import { confirmFields, type Drafts } from './drafts.js';
 
-/** Intents that change only the wrap-up choices held on the desk until Mark Done sends them. */
-export type WrapupIntent = Extract<Intent, { type: 'set-call-result' | 'mark-do-not-call' | 'set-disposition' }>;
-export type CommandIntent = Exclude<Intent, WrapupIntent>;
+/** Intents that change only what the desk holds: the wrap-up choices Mark Done sends, wrap-up's time. */
+export type WrapupIntent = Extract<Intent, { type: 'set-call-result' | 'mark-do-not-call' | 'set-disposition' | 'extend-wrapup' }>;
+/** Done and Stop is two commands, Mark Done then Not Ready: the session sends them in turn. */
+export type CommandIntent = Exclude<Intent, WrapupIntent | { type: 'done-and-stop' }>;
 
 export function isWrapupIntent(intent: Intent): intent is WrapupIntent {
-  return intent.type === 'set-call-result' || intent.type === 'mark-do-not-call' || intent.type === 'set-disposition';
+  return intent.type === 'set-call-result' || intent.type === 'mark-do-not-call' || intent.type === 'set-disposition' || intent.type === 'extend-wrapup';
 }
 
 export function commandFor(intent: CommandIntent, w: WorkflowState, drafts: Drafts): Command {

@@ -14,6 +14,7 @@ import type { Command, ConnectionState, Connector, Result } from '../connectors/
 import { noticeFor } from './announce.js';
 import { commandFor, confirmDrafts, isWrapupIntent, within } from './commands.js';
 import { EMPTY_DRAFTS, editDrafts, forgetDrafts, hasUnsaved, loadDrafts, saveDrafts, type DraftEdit, type DraftStorage, type Drafts } from './drafts.js';
+import { acceptTimedOut, wrapupTimedOut, type DeadlineHost } from './deadlines.js';
 import { Reconnector } from './reconnect.js';
 import { Sequencer } from './sequencer.js';
 import { InteractionTimers } from './timers.js';
@@ -71,6 +72,16 @@ export class Session {
   private wasOnline = false;
   private starting: Promise<void> | null = null;
   private readonly commandTimeoutMs: number;
+  /** The session's own means for what it does when a deadline passes (./deadlines.ts). */
+  private readonly deadlines: DeadlineHost = {
+    now: () => this.scheduler.now(),
+    state: () => this.state,
+    apply: (e) => this.apply(e),
+    request: (intent, command, quiet) => this.request(intent, command, undefined, quiet),
+    dispatch: (intent) => this.dispatch(intent),
+    refuse: (intent, refusal) => this.refuse(intent, refusal),
+    later: (work, delayMs) => void this.subs.push(this.scheduler.schedule(() => !this.disposed && work(), delayMs)),
+  };
 
   /** The whole state; every element reads it through {@link select}. */
   readonly state$: Observable<SessionState>;
@@ -112,7 +123,8 @@ export class Session {
       workflow: () => this.state.workflow,
       apply: (e) => this.apply(e),
       notify: (n) => this.notices.next(n),
-      acceptTimedOut: (id) => void this.onAcceptTimeout(id),
+      acceptTimedOut: (id) => void acceptTimedOut(this.deadlines, id),
+      wrapupTimedOut: (id) => void wrapupTimedOut(this.deadlines, id),
     });
     this.restored = loadDrafts(this.storage, this.storageKey);
     const workflow = { ...initialState(this.connector.agentId), now: scheduler.now() };
@@ -218,8 +230,11 @@ export class Session {
     const refusal = checkIntent(s.workflow, intent, ctx);
     if (refusal) return this.refuse(intent.type, refusal);
 
+    if (intent.type === 'done-and-stop') return this.doneAndStop(signal);
     if (!isWrapupIntent(intent)) return this.request(intent.type, commandFor(intent, s.workflow, s.drafts), signal);
     switch (intent.type) {
+      case 'extend-wrapup':
+        return this.local(intent.type, { type: 'wrapup-extended', interactionId: s.workflow.interaction!.id });
       case 'set-call-result':
         return this.local(intent.type, { type: 'wrapup', patch: { callResult: intent.callResult } });
       case 'mark-do-not-call':
@@ -227,6 +242,14 @@ export class Session {
       case 'set-disposition':
         return this.local(intent.type, { type: 'wrapup', patch: { dispositionCode: intent.code } });
     }
+  }
+
+  /** Issue 16: Mark Done, then Not Ready — only once the server took Mark Done. */
+  private async doneAndStop(signal?: AbortSignal): Promise<Result<void>> {
+    const s = this.state;
+    const done = await this.request('done-and-stop', commandFor({ type: 'mark-done' }, s.workflow, s.drafts), signal);
+    if (!done.ok || this.disposed || this.state.workflow.agent.status !== 'ready') return done;
+    return this.request('not-ready', { type: 'set-status', status: 'not-ready' }, signal);
   }
 
   /** Record what the agent typed (kept until the server confirms it). */
@@ -323,6 +346,8 @@ export class Session {
   // State
 
   private apply(event: WorkflowEvent): void {
+    // wrap-up's timer runs from the call's end: the server's time where it says, else the session's
+    if ((event.type === 'call-ended' || event.type === 'snapshot') && event.at === undefined) event = { ...event, at: this.scheduler.now() };
     const before = this.state.workflow;
     const after = transition(before, event);
     if (after === before) return;
@@ -358,33 +383,5 @@ export class Session {
       saveDrafts(this.storage, this.storageKey, live ? (next.workflow.interaction?.id ?? null) : null, next.drafts);
     }
     this.store.next(next);
-  }
-
-  /**
-   * W-6: Accept not clicked in time. The campaign's policy decides; the seed's default rejects.
-   * The deadline is the session's own: it fires even while a request is under way (an Accept
-   * sent at the last moment), and if the server took the interaction first the reject it
-   * refuses changes nothing and is not shown as an error.
-   */
-  private async onAcceptTimeout(interactionId: string): Promise<void> {
-    const s = this.state;
-    if (s.workflow.phase !== 'ringing' || s.workflow.interaction?.id !== interactionId || s.pending === 'reject') return;
-    this.apply({ type: 'tick', at: this.scheduler.now() });
-    const policy = s.workflow.campaign?.timeoutPolicy ?? 'reject';
-    if (policy === 'dial') {
-      // One request at a time: no Accept beside the one under way. The agent is told the deadline
-      // passed (a timeout refusal, nothing else changed); the server's own deadline decides.
-      if (s.pending !== null) return void this.refuse('accept', { reason: 'timeout' });
-      const accepted = await this.request('accept', { type: 'accept', interactionId });
-      if (accepted.ok) await this.dispatch({ type: 'connect' });
-      return;
-    }
-    const rejected = await this.request('reject', { type: 'reject', interactionId, auto: true }, undefined, true);
-    if (!rejected.ok && this.state.workflow.phase === 'ringing' && this.state.workflow.interaction?.id === interactionId) {
-      this.refuse('reject', rejected.refusal);
-    }
-    if (policy === 'not-ready' && this.state.workflow.agent.status === 'ready') {
-      await this.dispatch({ type: 'not-ready' });
-    }
   }
 }

@@ -30,6 +30,8 @@ export type Notice =
   | { readonly kind: 'rejected'; readonly state: WorkflowState; readonly auto: boolean }
   | { readonly kind: 'transferred'; readonly state: WorkflowState; readonly target: Target | undefined }
   | { readonly kind: 'time-running-out'; readonly state: WorkflowState; readonly secondsLeft: number }
+  /** Issue 16: wrap-up's time left, at set points (not every second). */
+  | { readonly kind: 'wrapup-time'; readonly state: WorkflowState; readonly secondsLeft: number }
   | { readonly kind: 'refused'; readonly intent: IntentType; readonly refusal: Refusal }
   | { readonly kind: 'problem'; readonly problem: ProtocolProblem }
   | { readonly kind: 'connection'; readonly connection: SessionState['connection'] };

@@ -24,7 +24,7 @@ const ELEMENTS: { tag: string; actions: Action[] }[] = [
   { tag: 'chained-records', actions: ['set-active-record', 'add-chained-record'] },
   { tag: 'record-editor', actions: ['update-record'] },
   { tag: 'reschedule-picker', actions: ['reschedule'] },
-  { tag: 'wrapup-codes', actions: ['mark-done'] },
+  { tag: 'wrapup-codes', actions: ['mark-done', 'done-and-stop', 'extend-wrapup'] },
 ];
 
 const VARIANTS: { name: string; phase: (typeof PHASES)[number]; opts: Reach }[] = [
@@ -35,9 +35,19 @@ const VARIANTS: { name: string; phase: (typeof PHASES)[number]; opts: Reach }[] 
   { name: 'connected, conference full (W-17)', phase: 'connected', opts: { parties: 3 } },
   { name: 'after-call, no disposition codes (W-28)', phase: 'after-call', opts: { campaign: { dispositionCodes: [], dispositionRequired: false } } },
   { name: 'previewing, single-number chain', phase: 'previewing', opts: { chainIndex: 3 } },
+  // issue 16: the campaign's preview policy and a bounded, extendable wrap-up
+  { name: 'ringing, Reject disabled by the campaign', phase: 'ringing', opts: { campaign: { rejectAllowed: false, timeoutPolicy: 'dial' } } },
+  { name: 'previewing, Cancel disabled by the campaign', phase: 'previewing', opts: { campaign: { cancelAllowed: false } } },
+  {
+    name: 'after-call, wrap-up bounded and extendable',
+    phase: 'after-call',
+    opts: { campaign: { dispositionRequired: false, afterCallWork: { limitSec: 600, extendSec: 60, maxExtensions: 1 } } },
+  },
 ];
 
-const COMMAND: Partial<Record<Action, string>> = { ready: 'set-status', 'not-ready': 'set-status', dismiss: 'close' };
+const COMMAND: Partial<Record<Action, string>> = { ready: 'set-status', 'not-ready': 'set-status', dismiss: 'close', 'done-and-stop': 'mark-done' };
+/** Actions the desk takes itself, sending nothing (issue 16: more wrap-up time). */
+const LOCAL: readonly Action[] = ['extend-wrapup'];
 
 /** The one domain rule the elements render from: offered, shown, and why not enabled. */
 function status(session: Session, a: Action) {
@@ -88,18 +98,24 @@ for (const { tag, actions } of ELEMENTS) {
             });
           await el.updateComplete;
           const before = connector.sent.length;
+          const refusalBefore = status(session, a).refusal;
           root.querySelector<HTMLButtonElement>(`[data-action="${a}"]`)!.click();
           await until(() => session.state.pending === null, 'request settled');
           await el.updateComplete;
-          const refusal = status(session, a).refusal;
-          const payloadRefusal = a === 'mark-done' ? checkIntent(session.state.workflow, { type: 'mark-done' }, { now: 0, unsaved: false }) : null;
+          // a local action changes the desk (an extension used up): judge it by the state it was clicked in
+          const refusal = LOCAL.includes(a) ? refusalBefore : status(session, a).refusal;
+          const payloadRefusal =
+            a === 'mark-done' || a === 'done-and-stop' ? checkIntent(session.state.workflow, { type: a }, { now: 0, unsaved: false }) : null;
           if (refusal || payloadRefusal) {
             expect(connector.sent.length, `${a} sends nothing when refused`).to.equal(before);
             const reason = (refusal ?? payloadRefusal)!.reason;
             expect(session.state.refusal, `${a} refusal`).to.deep.include({ intent: a, reason });
             expect(root.querySelector('[part~="refusal"]')?.textContent, `${a} reason shown`).to.be.a('string').and.not.equal('');
+          } else if (LOCAL.includes(a)) {
+            expect(connector.sent.length, `${a} sends nothing: the desk takes it`).to.equal(before);
           } else {
-            expect(connector.sent.length, `${a} sends`).to.equal(before + 1);
+            // Done and Stop: Mark Done, then Not Ready where the agent is Ready
+            expect(connector.sent.length, `${a} sends`).to.equal(before + (a === 'done-and-stop' && session.state.workflow.agent.status === 'ready' ? 2 : 1));
             expect(connector.sent[before]!.type).to.equal(COMMAND[a] ?? a);
           }
         }

@@ -42,4 +42,18 @@ describe('Genesys settings', () => {
     expect(o.defaultCountry).to.equal('JP');
     expect(o.nameField).to.equal('CustomerName');
   });
+
+  it('issue 16: the preview policy and wrap-up bound come from the page, checked; a wrong one is named', () => {
+    const afterCallWork = { limitSec: 90, defaultDispositionCode: 'CALLBACK', extendSec: 30, maxExtensions: 1, onTimeout: 'not-ready' as const };
+    const s = resolveSettings({
+      baseUrl: 'https://gws.example.com',
+      campaign: { rejectAllowed: false, cancelAllowed: false, timeoutPolicy: 'dial', afterCallWork },
+    });
+    expect(s.campaign).to.deep.include({ rejectAllowed: false, cancelAllowed: false, timeoutPolicy: 'dial', afterCallWork });
+    expect(resolveSettings({ baseUrl: 'https://gws.example.com' }).campaign.afterCallWork).to.equal(undefined);
+    const bad = (campaign: object) => () => resolveSettings({ baseUrl: 'https://gws.example.com', campaign: campaign as never });
+    expect(bad({ rejectAllowed: 'no' })).to.throw(TypeError, /campaign\.rejectAllowed must be true or false/);
+    expect(bad({ afterCallWork: { limitSec: 0 } })).to.throw(TypeError, /campaign\.afterCallWork\.limitSec/);
+    expect(bad({ afterCallWork: { limitSec: 60, onTimeout: 'later' } })).to.throw(TypeError, /campaign\.afterCallWork\.onTimeout/);
+  });
 });

@@ -9,6 +9,7 @@ import type { TestClock } from '../fixtures/virtual-time.js';
 import { confirmed, typedKey, typedOf, type Typed } from './model-checks.js';
 import { AGENTS, forgetConfirmed, invariants, type Model, type Real } from './model-invariants.js';
 import { dispatchNoted } from './model-dial.js';
+import { judgeAttempt } from './model-policy.js';
 
 export async function step(r: Real, ms: number): Promise<void> {
   await r.clock.advance(ms);
@@ -42,9 +43,17 @@ export class IntentCmd implements Cmd {
     if (intent) {
       const session = r.sessions[this.agent]!;
       const before = session.state;
+      const judge = judgeAttempt(
+        r.policy,
+        this.agent,
+        before.workflow,
+        intent,
+        () => r.log.filter((x) => x.agent === AGENTS[this.agent] && x.m.event.type === 'dialing').length,
+      );
       const p = dispatchNoted(r, this.agent, intent);
       const refusedAtOnce = session.state.pending === before.pending ? session.state : null;
       const result = await settle(r, p);
+      judge();
       // a refusal made on the spot (nothing sent) changes neither the workflow nor the drafts
       if (!result.ok && refusedAtOnce && refusedAtOnce.workflow !== before.workflow && !['network', 'timeout'].includes(result.refusal.reason)) {
         throw new Error(`refused ${intent.type} (${result.refusal.reason}) changed the state`);
@@ -113,6 +122,24 @@ export class DoNotCallThenConnectCmd implements Cmd {
   }
   toString() {
     return `${AGENTS[this.agent]}:dnc-then-connect(${this.switchRecord ? 'other record' : 'same record'})`;
+  }
+}
+
+/** Issue 16: the agent picks a code in wrap-up, then lets its time run out (the default must not replace it). */
+export class PickThenWaitCmd implements Cmd {
+  constructor(readonly agent: number) {}
+  check() {
+    return true;
+  }
+  async run(m: Model, r: Real) {
+    if (r.sessions[this.agent]!.state.workflow.phase === 'after-call') {
+      await settle(r, dispatchNoted(r, this.agent, { type: 'set-disposition', code: 'RENEWED' }));
+      await step(r, 25_000);
+    }
+    invariants(r, m);
+  }
+  toString() {
+    return `${AGENTS[this.agent]}:pick-then-wait`;
   }
 }
 

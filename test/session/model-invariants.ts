@@ -13,6 +13,7 @@ import type { Intent } from '../../src/domain/intents.js';
 import type { TestClock } from '../fixtures/virtual-time.js';
 import { checkWatched, confirmed, type Typed } from './model-checks.js';
 import { checkDial, type DialNotes } from './model-dial.js';
+import type { PolicyNotes } from './model-policy.js';
 
 export const AGENTS = ['agent-1', 'agent-2'] as const;
 
@@ -37,6 +38,8 @@ export interface Real {
   readonly problems: string[];
   /** The agents' Do Not Call ticks and Connect confirmations, by interaction (./model-dial.ts). */
   readonly dial: DialNotes;
+  /** Issue 16: the campaign's policy, what was sent under it, the wrap-up defaults (./model-policy.ts). */
+  readonly policy: PolicyNotes;
 }
 
 export interface Model {
@@ -117,6 +120,8 @@ export function invariants(r: Real, m: Model): void {
   // the reference's verdicts, reject-to-top, and no draft of any kind lost while its
   // interaction is on the desk and unconfirmed
   checkWatched(r.problems, m.typed, r.sessions);
+  // issue 16: no disabled Reject or Cancel sent or dialing from one; the defaults at most once
+  if (r.policy.problems.length) throw new Error(r.policy.problems[0]);
 }
 
 /** Forget what the server confirmed (`okIntent`: the intent `agent` just had answered ok). */

@@ -35,6 +35,7 @@ import {
   FAULTS,
   FaultCmd,
   IntentCmd,
+  PickThenWaitCmd,
   RaceCmd,
   TimeCmd,
   TypeCmd,
@@ -45,6 +46,7 @@ import {
   type TypeKind,
 } from './model-commands.js';
 import { newDialNotes } from './model-dial.js';
+import { POLICIES, watchPolicy } from './model-policy.js';
 
 /** The phases and ends a run must reach to show it got somewhere (not every action refused). */
 export const MUST_REACH: readonly Phase[] = ['ringing', 'previewing', 'dialing', 'connected', 'after-call', 'done', 'rejected'];
@@ -208,6 +210,12 @@ function commands(): fc.Arbitrary<Cmd>[] {
       .map(([a, c]) => new IntentCmd(a, () => ({ type: 'set-disposition', code: c }), `disposition(${c})`)),
     simple('mark-done'),
     simple('mark-done'),
+    // issue 16: Done and Stop, more wrap-up time; Reject and Cancel are tried above whatever the campaign
+    simple('done-and-stop'),
+    simple('extend-wrapup'),
+    simple('reject'),
+    simple('cancel'),
+    agent.map((a) => new PickThenWaitCmd(a)),
     // W-25, issue 13: tick Do Not Call, maybe another record, then Connect (confirmed): never dialed
     fc.tuple(agent, fc.boolean()).map(([a, other]) => new DoNotCallThenConnectCmd(a, other)),
     fc.tuple(agent, fc.boolean()).map(([a, other]) => new DoNotCallThenConnectCmd(a, other)),
@@ -232,7 +240,16 @@ function commands(): fc.Arbitrary<Cmd>[] {
 
 async function setup(seed: number): Promise<Real> {
   const clock = new TestClock();
-  const server = new SimulatedServer({ scheduler: clock, seed, pushDelayMs: 100, dialDelayMs: 300, dialOutcomes: ['answer', 'answer', 'busy', 'no-answer'] });
+  // issue 16: the seed's campaign, or one with Reject/Cancel disabled and wrap-up bounded
+  const campaign = POLICIES[seed % POLICIES.length]!;
+  const server = new SimulatedServer({
+    scheduler: clock,
+    seed,
+    campaign,
+    pushDelayMs: 100,
+    dialDelayMs: 300,
+    dialOutcomes: ['answer', 'answer', 'busy', 'no-answer'],
+  });
   const log: Real['log'] = [];
   for (const a of AGENTS) server.listen(a, (m) => log.push({ agent: a, m }));
   const connectors = AGENTS.map((a, k) => new SimulatedConnector({ server, agentId: a, seed: seed + k, faults: FAULTS }));
@@ -242,6 +259,7 @@ async function setup(seed: number): Promise<Real> {
   sessions.forEach((x, k) => watchReference(server, AGENTS[k]!, x, problems));
   watchRejectToTop(server, problems);
   await Promise.all(sessions.map((s) => settleOn(clock, s.start())));
+  const policy = watchPolicy(campaign, connectors, sessions);
   const inFlight = AGENTS.map(() => 0);
   connectors.forEach((c, k) => {
     const send = c.send.bind(c);
@@ -270,6 +288,7 @@ async function setup(seed: number): Promise<Real> {
     inFlight,
     problems,
     dial: newDialNotes(),
+    policy,
   };
 }
 
@@ -306,12 +325,15 @@ export interface ModelReport {
   readonly phasesSeen: Phase[];
   /** Interactions completed (Mark Done recorded by the server) over all runs. */
   readonly completed: number;
+  /** Times the wrap-up defaults were applied at zero over all runs (issue 16). */
+  readonly defaulted: number;
 }
 
 export async function runModel({ numRuns, seed }: { numRuns: number; seed: number }): Promise<ModelReport> {
   await loadPhoneMetadata(); // real time, before any virtual clock runs
   const seen = new Set<Phase>();
   let completed = 0;
+  let defaulted = 0;
   let runs = 0; // including the failing one
   const property = fc.asyncProperty(fc.commands(commands(), { maxCommands: 40, size: '+2' }), fc.integer({ min: 1, max: 1_000_000 }), async (cmds, s) => {
     runs += 1;
@@ -322,6 +344,7 @@ export async function runModel({ numRuns, seed }: { numRuns: number; seed: numbe
     } finally {
       for (const p of real.phases) seen.add(p);
       completed += real.completed;
+      for (const n of real.policy.defaulted.values()) defaulted += n;
       for (const x of real.sessions) x.dispose();
     }
   });
@@ -332,5 +355,6 @@ export async function runModel({ numRuns, seed }: { numRuns: number; seed: numbe
     message: result.failed ? `${String(result.errorInstance)}\n${fc.defaultReportMessage(result) ?? 'failed'} (after ${runs} runs)` : '',
     phasesSeen: [...seen],
     completed,
+    defaulted,
   };
 }

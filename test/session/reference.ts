@@ -50,7 +50,19 @@ const OFFERS: Readonly<Record<RefPhase, readonly string[]>> = {
   ready: ['not-ready', 'logout'],
   ringing: ['accept', 'reject'], // W-3..W-6
   // W-7..W-15; W-29 (a code may be picked, then Mark Done, without dialing)
-  previewing: ['connect', 'set-active-record', 'cancel', 'transfer', 'update-record', 'add-chained-record', 'reschedule', 'set-disposition', 'mark-done'],
+  // issue 16: Done and Stop wherever Mark Done is
+  previewing: [
+    'connect',
+    'set-active-record',
+    'cancel',
+    'transfer',
+    'update-record',
+    'add-chained-record',
+    'reschedule',
+    'set-disposition',
+    'mark-done',
+    'done-and-stop',
+  ],
   // W-16..W-22: the voice section's controls (what the desk may offer; it may offer fewer while dialing)
   dialing: [
     'conference',
@@ -88,6 +100,8 @@ const OFFERS: Readonly<Record<RefPhase, readonly string[]>> = {
     'update-record',
     'set-disposition',
     'mark-done',
+    'done-and-stop', // issue 16
+    'extend-wrapup', // issue 16: the campaign's wrap-up bound
   ],
   done: ['dismiss', 'logout'],
   rejected: ['dismiss', 'logout'],

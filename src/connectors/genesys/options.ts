@@ -104,7 +104,12 @@ export interface GenesysConnectorOptions {
     /** Order of Reject (W-5): tell OCS first, or reject the interaction first. Unverified; default `ocs-first`. */
     readonly rejectOrder?: 'ocs-first' | 'interaction-first';
   };
-  /** Settings of the campaign the connector cannot read from the API (timeouts, codes, targets). */
+  /**
+   * Settings of the campaign the connector cannot read from the API (timeouts, codes, targets),
+   * and the preview policy and wrap-up bound of issue 16 (`rejectAllowed`, `cancelAllowed`,
+   * `timeoutPolicy`, `afterCallWork`): the Workspace API has none of them. An interaction whose
+   * capabilities lack `reject` is refused `not-offered` besides, whatever is set here.
+   */
   readonly campaign?: Partial<Campaign>;
   /** `GSW_FROM`/`GSW_UNTIL` unit (spec §7: seconds from midnight, unverified). Default `seconds`. */
   readonly callWindowUnit?: 'seconds' | 'minutes';

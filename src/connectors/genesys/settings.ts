@@ -14,6 +14,7 @@ import {
   type GenesysConnectorOptions,
   type OcsRequestType,
 } from './options.js';
+import { attempt, readAfterCallWork } from '../validate.js';
 
 export interface OcsSettings {
   readonly transport: 'topic' | 'voice';
@@ -98,6 +99,20 @@ export function workspaceApiUrl(baseUrl: string, allowInsecureHttp = false): str
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}/workspace/v3`;
 }
 
+/**
+ * Issue 16: the preview policy and the wrap-up bound come from the page (the Workspace API gives
+ * neither, spec §6), so they are checked here: a wrong one throws a `TypeError` naming it.
+ */
+function policyChecked(c: Campaign): Campaign {
+  for (const k of ['rejectAllowed', 'cancelAllowed'] as const) {
+    if (c[k] !== undefined && typeof c[k] !== 'boolean') throw new TypeError(`Genesys connector: campaign.${k} must be true or false`);
+  }
+  if (c.afterCallWork === undefined) return c;
+  const read = attempt((v) => readAfterCallWork(v, 'campaign.afterCallWork'), c.afterCallWork);
+  if (!read.ok) throw new TypeError(`Genesys connector: ${read.error}`);
+  return { ...c, afterCallWork: read.value };
+}
+
 export function resolveSettings(o: GenesysConnectorOptions): Settings {
   const ocs = o.ocs ?? {};
   const debug = o.debug ?? ((m: string, d?: unknown) => console.debug(m, d ?? ''));
@@ -127,7 +142,7 @@ export function resolveSettings(o: GenesysConnectorOptions): Settings {
       phoneTypeCodes: { ...PHONE_TYPE_CODES, ...ocs.phoneTypeCodes },
       rejectOrder: ocs.rejectOrder ?? 'ocs-first',
     },
-    campaign: { ...DEFAULT_GENESYS_CAMPAIGN, ...o.campaign },
+    campaign: policyChecked({ ...DEFAULT_GENESYS_CAMPAIGN, ...o.campaign }),
     campaignIdSet: o.campaign?.id !== undefined,
     campaignNameSet: o.campaign?.name !== undefined,
     callWindowUnit: o.callWindowUnit ?? 'seconds',

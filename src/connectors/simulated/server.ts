@@ -128,7 +128,8 @@ export class SimulatedServer {
       }
     }
     if (action) {
-      const r = refusalFor(s, action);
+      // the campaign's preview policy binds the agent's Reject, not the deadline's (issue 16)
+      const r = refusalFor(s, action, command.type === 'reject' && command.auto ? 'system' : 'agent');
       if (r) return refused(r.reason);
     }
     const interaction = s.interaction;
@@ -197,7 +198,7 @@ export class SimulatedServer {
         this.armStale(agentId);
         const callResult = s.phase === 'connected' ? CallResult.Answer : null;
         this.setResult(chain!, s.call!.handle, callResult, command.interactionId, emit);
-        emit({ type: 'call-ended', interactionId: command.interactionId, callResult });
+        emit({ type: 'call-ended', interactionId: command.interactionId, callResult, at: this.now() });
         return ok(out);
       }
       case 'update-record': {
@@ -348,7 +349,7 @@ export class SimulatedServer {
     const chain = this.chains.get(st.interaction.chain.chainId)!;
     const result = OUTCOME_RESULT[outcome];
     this.setResult(chain, st.call.handle, result, interactionId, (e) => this.emit(agentId, e));
-    this.emit(agentId, { type: 'call-ended', interactionId, callResult: result });
+    this.emit(agentId, { type: 'call-ended', interactionId, callResult: result, at: this.now() });
     this.armStale(agentId);
   }
 

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import type { IntentType } from '../../domain/intents.js';
 import { isEndPhase } from '../../domain/machine.js';
+import { previewPolicy, type PreviewPolicy } from '../../domain/policy.js';
 import { formatMinuteOfDay, inCallingWindow } from '../../domain/time.js';
 import { activeRecord } from '../../domain/types.js';
 import { PushPreviewElement } from '../internal/push-preview-element.js';
@@ -83,6 +84,11 @@ export class PushPreviewForm extends PushPreviewElement {
 
   protected readonly intents: readonly IntentType[] = ['accept', 'reject', 'dismiss'];
 
+  /** The campaign's preview policy (issue 16): Reject and Cancel, the timeout action; null before a campaign. */
+  get previewPolicy(): PreviewPolicy | null {
+    return this.wf?.campaign ? previewPolicy(this.wf.campaign) : null;
+  }
+
   protected override render() {
     const wf = this.wf;
     const t = this.t;
@@ -97,7 +103,9 @@ export class PushPreviewForm extends PushPreviewElement {
     const { name = '', company = '', ...rest } = rec.fields;
     const left = Math.max(0, Math.ceil((i.acceptDeadline - now) / 1000));
     const total = Math.max(1, Math.round((i.acceptDeadline - i.offeredAt) / 1000));
-    const policyDial = wf.campaign?.timeoutPolicy === 'dial';
+    // issue 16: the countdown says what the timeout does
+    const timeoutAction = previewPolicy(wf.campaign).timeoutAction;
+    const countdown = timeoutAction === 'dial' ? t.countdownDial : timeoutAction === 'not-ready' ? t.countdownNotReady : t.countdown;
     // the contact's local time against the window, before Accept (issue 13)
     const inside = inCallingWindow(now, rec);
     return html`<section part="form" aria-label=${t.previewForm}>
@@ -108,7 +116,7 @@ export class PushPreviewForm extends PushPreviewElement {
       ${
         wf.phase === 'ringing'
           ? html`<div part="countdown" class="countdown ${left <= 10 ? 'low' : ''}" role="timer" aria-atomic="true">
-            <span>${policyDial ? t.countdownDial(left) : t.countdown(left)}</span>
+            <span>${countdown(left)}</span>
             <progress max=${total} .value=${left} aria-hidden="true"></progress>
           </div>`
           : nothing

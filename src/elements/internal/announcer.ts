@@ -50,6 +50,8 @@ export class Announcer implements ReactiveController {
       }
       case 'time-running-out':
         return t.announceTimeLow(n.secondsLeft);
+      case 'wrapup-time':
+        return t.announceWrapupLeft(n.secondsLeft);
       case 'accepted':
         return t.announceAccepted;
       case 'dialing':

@@ -8,7 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Intent } from '../../domain/intents.js';
 import type { Session } from '../../session/session.js';
 
-export type ShortcutAction = 'accept' | 'reject' | 'connect' | 'hold' | 'disconnect' | 'done';
+export type ShortcutAction = 'accept' | 'reject' | 'connect' | 'hold' | 'disconnect' | 'done' | 'done-and-stop';
 export type Shortcuts = Readonly<Record<ShortcutAction, string>>;
 
 export const DEFAULT_SHORTCUTS: Shortcuts = {
@@ -18,6 +18,8 @@ export const DEFAULT_SHORTCUTS: Shortcuts = {
   hold: 'Alt+Shift+H',
   disconnect: 'Alt+Shift+D',
   done: 'Alt+Shift+M',
+  /** Issue 16: Mark Done, then Not Ready. */
+  'done-and-stop': 'Alt+Shift+S',
 };
 
 const configured = new WeakMap<Session, Shortcuts | null>();

@@ -1,6 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Connector } from '../../connectors/port.js';
+import { previewPolicy, type PreviewPolicy } from '../../domain/policy.js';
 import type { Session } from '../../session/session.js';
 import { Announcer } from '../internal/announcer.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -19,7 +20,7 @@ import { tokens } from '../internal/tokens.js';
  * @cssproperty --pp-font-family - Font family of the region (inherited by its content).
  * @cssproperty --pp-font-size - Base font size of the region (inherited by its content).
  * @cssproperty --pp-color-text - Text colour of the region (inherited by its content).
- * @event {PpPreviewOfferedEvent} pp-preview-offered - A preview was pushed and rings (W-3). `detail.record` is the contact's active record.
+ * @event {PpPreviewOfferedEvent} pp-preview-offered - A preview was pushed and rings (W-3). `detail.record` is the contact's active record; `detail.policy` the campaign's preview policy.
  * @event {PpAcceptedEvent} pp-accepted - The agent accepted the preview (W-4).
  * @event {PpRejectedEvent} pp-rejected - The preview was rejected, by the agent or the timeout (`detail.auto`) (W-5, W-6).
  * @event {PpCallConnectedEvent} pp-call-connected - The contact answered (W-16).
@@ -67,6 +68,15 @@ export class PushPreviewSession extends LitElement {
   }
   set session(session: Session | undefined) {
     this.owner.adopt(session);
+  }
+
+  /**
+   * The campaign's preview policy (issue 16): may the agent Reject and Cancel, what the accept
+   * timeout does, the wrap-up bound. Null until the campaign is known.
+   */
+  get previewPolicy(): PreviewPolicy | null {
+    const c = this.owner.session?.state.workflow.campaign;
+    return c ? previewPolicy(c) : null;
   }
 
   /** Resolves with the session once it exists. */

@@ -1,7 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { IntentType } from '../../domain/intents.js';
-import { offeredIn } from '../../domain/machine.js';
+import { offeredIn, type WorkflowState } from '../../domain/machine.js';
+import { extensionsOf, onTimeoutOf } from '../../domain/policy.js';
 import { isCallResult } from '../../domain/types.js';
 import { PushPreviewElement } from '../internal/push-preview-element.js';
 import { shortcutLabel } from '../internal/shortcuts.js';
@@ -9,14 +10,16 @@ import { shortcutLabel } from '../internal/shortcuts.js';
 /**
  * Wrap-up: the Call Result dropdown (W-24), Mark Do Not Call (W-25), the disposition codes
  * (W-29) and Mark Done (W-28), which is refused with a clear reason until a required code is
- * picked.
+ * picked; Done and Stop (Mark Done, then Not Ready); where the campaign bounds wrap-up, its
+ * countdown and Extend (issue 16). The time left is announced at set points, not every second.
  *
  * @summary Call result, do-not-call, disposition code and Mark Done.
  * @csspart wrapup - The whole form.
  * @csspart call-result - The call result dropdown.
  * @csspart do-not-call - The Mark Do Not Call checkbox and its label.
  * @csspart codes - The disposition code group.
- * @csspart action - Every action button; also `action-mark-done`.
+ * @csspart timer - The wrap-up countdown (also `timer-over` once the time is up).
+ * @csspart action - Every action button; also `action-mark-done`, `action-done-and-stop`, `action-extend-wrapup`.
  * @csspart refusal - The reason an action was refused.
  * @csspart refusal-detail - The server's or validator's own words beside the reason (a field, a number, the server's error text).
  * @cssstate after-call - Also every other workflow phase.
@@ -49,10 +52,34 @@ export class WrapupCodes extends PushPreviewElement {
         color: var(--_danger);
         font-size: 0.875em;
       }
+      .timer {
+        font-weight: 600;
+        align-items: center;
+      }
     `,
   ];
 
-  protected readonly intents: readonly IntentType[] = ['set-call-result', 'mark-do-not-call', 'set-disposition', 'mark-done'];
+  protected readonly intents: readonly IntentType[] = ['set-call-result', 'mark-do-not-call', 'set-disposition', 'mark-done', 'done-and-stop', 'extend-wrapup'];
+
+  /** Issue 16: the wrap-up countdown and Extend, where the campaign bounds wrap-up. */
+  private renderTimer(wf: WorkflowState) {
+    const timer = wf.afterCallTimer;
+    if (wf.phase !== 'after-call' || !timer) return nothing;
+    const t = this.t;
+    const left = Math.max(0, Math.ceil((timer.deadline - wf.now) / 1000));
+    const over = timer.defaulted || left === 0;
+    const ext = extensionsOf(wf.campaign);
+    const text = over ? t.wrapupOver : onTimeoutOf(wf.campaign) === 'not-ready' ? t.wrapupLeftNotReady(left) : t.wrapupLeft(left);
+    return html`<div class="row timer">
+      <span part=${over ? 'timer timer-over' : 'timer'} role="timer" aria-live="off">${text}</span>
+      ${
+        this.status('extend-wrapup').shown && !over
+          ? html`${this.renderAction({ action: 'extend-wrapup', label: t.extendWrapup(ext.sec) })}
+            <span class="muted">${t.wrapupExtensionsLeft(Math.max(0, ext.max - timer.extensions))}</span>`
+          : nothing
+      }
+    </div>`;
+  }
 
   protected override render() {
     const wf = this.wf;
@@ -133,7 +160,11 @@ export class WrapupCodes extends PushPreviewElement {
           ${hint('set-disposition')}`
           : nothing
       }
-      <div class="row">${this.renderAction({ action: 'mark-done', label: t.markDone, variant: 'primary', shortcut: shortcutLabel(this, 'done') })}</div>
+      ${this.renderTimer(wf)}
+      <div class="row">
+        ${this.renderAction({ action: 'mark-done', label: t.markDone, variant: 'primary', shortcut: shortcutLabel(this, 'done') })}
+        ${this.renderAction({ action: 'done-and-stop', label: t.doneAndStop, shortcut: shortcutLabel(this, 'done-and-stop') })}
+      </div>
       ${this.renderRefusal()}
     </form>`;
   }

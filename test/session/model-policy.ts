@@ -1,0 +1,84 @@
+/**
+ * Issue 16 in the model-based test: runs draw one of a few campaigns (the seed's; Reject and
+ * Cancel disabled with a bounded, extendable wrap-up; a bounded wrap-up that sets Not Ready), and
+ * what each agent does is judged by it:
+ * - a Reject or Cancel the campaign disables, when the agent attempts it, sends nothing to the
+ *   server, and no dial is recorded while it is handled (nothing comes of it);
+ * - no Reject by the agent and no Cancel is ever sent under a campaign that disables it;
+ * - the wrap-up defaults are applied at most once per interaction, and overwrite nothing set.
+ */
+import type { Command } from '../../src/connectors/port.js';
+import type { Intent } from '../../src/domain/intents.js';
+import { CallResult, type Campaign } from '../../src/domain/types.js';
+import type { Session } from '../../src/session/session.js';
+import type { WorkflowState } from '../../src/domain/machine.js';
+
+export const POLICIES: readonly Partial<Campaign>[] = [
+  {},
+  {
+    rejectAllowed: false,
+    cancelAllowed: false,
+    afterCallWork: { limitSec: 20, defaultDispositionCode: 'CALLBACK', defaultCallResult: CallResult.NoAnswer, extendSec: 10, maxExtensions: 1 },
+  },
+  { cancelAllowed: false, afterCallWork: { limitSec: 15, defaultDispositionCode: 'INFO-SENT', onTimeout: 'not-ready' } },
+];
+
+export interface PolicyNotes {
+  /** Commands each agent's connector was asked to send, in order. */
+  readonly sent: Command[][];
+  /** Interaction id → how often the defaults were applied on each agent's desk. */
+  readonly defaulted: Map<string, number>;
+  readonly problems: string[];
+}
+
+const disabled = (c: Partial<Campaign> | null | undefined, type: string) =>
+  (type === 'reject' && c?.rejectAllowed === false) || (type === 'cancel' && c?.cancelAllowed === false);
+
+/** Watch what each connector is asked to send, and each session's wrap-up defaults. */
+export function watchPolicy(
+  campaign: Partial<Campaign>,
+  connectors: { send: (c: Command, s?: AbortSignal) => Promise<unknown> }[],
+  sessions: Session[],
+): PolicyNotes {
+  const notes: PolicyNotes = { sent: connectors.map(() => []), defaulted: new Map(), problems: [] };
+  connectors.forEach((c, k) => {
+    const send = c.send.bind(c);
+    c.send = (command, signal) => {
+      notes.sent[k]!.push(command);
+      const byAgent = command.type === 'cancel' || (command.type === 'reject' && !command.auto);
+      if (byAgent && disabled(campaign, command.type)) notes.problems.push(`sent ${command.type} though the campaign disables it`);
+      return send(command, signal);
+    };
+  });
+  sessions.forEach((s, k) => {
+    let prev: WorkflowState | null = null;
+    s.state$.subscribe(({ workflow: w }) => {
+      const was = prev?.interaction?.id === w.interaction?.id ? prev?.afterCallTimer : null;
+      if (w.interaction && w.afterCallTimer?.defaulted && was && !was.defaulted) {
+        const key = `${k}:${w.interaction.id}`;
+        notes.defaulted.set(key, (notes.defaulted.get(key) ?? 0) + 1);
+        if (notes.defaulted.get(key)! > 1) notes.problems.push(`the wrap-up defaults were applied twice to ${w.interaction.id}`);
+        for (const f of ['dispositionCode', 'callResult'] as const) {
+          if (prev!.wrapup[f] !== null && prev!.wrapup[f] !== w.wrapup[f])
+            notes.problems.push(`the defaults overwrote ${f} ${prev!.wrapup[f]} with ${w.wrapup[f]}`);
+        }
+      }
+      prev = w;
+    });
+  });
+  return notes;
+}
+
+/**
+ * Before an intent of the agent's is dispatched: the returned check, called once it is answered,
+ * judges it — a disabled Reject or Cancel sent nothing, and no dial was recorded meanwhile.
+ */
+export function judgeAttempt(notes: PolicyNotes, agent: number, w: WorkflowState, intent: Intent, dials: () => number): () => void {
+  const attempted = (intent.type === 'reject' || intent.type === 'cancel') && disabled(w.campaign, intent.type) && w.interaction !== null;
+  const [sentBefore, dialsBefore] = [notes.sent[agent]!.length, dials()];
+  return () => {
+    if (!attempted) return;
+    if (notes.sent[agent]!.slice(sentBefore).some((c) => c.type === intent.type)) notes.problems.push(`a disabled ${intent.type} was sent`);
+    if (dials() !== dialsBefore) notes.problems.push(`dialed while a disabled ${intent.type} was handled`);
+  };
+}
