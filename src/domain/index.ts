@@ -5,3 +5,4 @@ export * from './intents.js';
 export * from './phone.js';
 export * from './time.js';
 export * from './dial-rules.js';
+export * from './campaign-status.js';

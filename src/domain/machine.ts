@@ -19,6 +19,7 @@ import {
 } from './types.js';
 import { SERVER_GATED, type Action } from './actions.js';
 import { NO_DNC_MARKS } from './dial-rules.js';
+import { withCampaignRun, type CampaignRun, type CampaignStatusEvent } from './campaign-status.js';
 
 export { ACTIONS, SERVER_GATED, allowedActions, offeredIn, refusalFor, type Action } from './actions.js';
 
@@ -60,6 +61,8 @@ export interface WorkflowState {
   readonly serverActions: readonly Action[] | null;
   /** W-25: the agent's Do Not Call tick and the numbers the server refused as such; absent means none. */
   readonly doNotCall?: DoNotCallMarks;
+  /** W-2: what the server last said of each campaign's run state; absent until it says (campaign-status.ts). */
+  readonly campaigns?: readonly CampaignRun[];
 }
 
 export const EMPTY_WRAPUP: Wrapup = { callResult: null, doNotCall: false, dispositionCode: null };
@@ -86,6 +89,8 @@ export interface Snapshot {
   readonly interaction: Interaction | null;
   readonly phase: Phase;
   readonly call: Call | null;
+  /** W-2: the campaigns' run states, where the server's view has them. */
+  readonly campaigns?: readonly CampaignRun[];
 }
 
 /** Events the machine understands: what the server said, and a few local facts. */
@@ -111,7 +116,9 @@ export type WorkflowEvent =
   | { readonly type: 'tick'; readonly at: number }
   | { readonly type: 'wrapup'; readonly patch: Partial<Wrapup> }
   /** The server refused to dial `number` of this interaction as Do Not Call (W-25). */
-  | { readonly type: 'do-not-call'; readonly interactionId: string; readonly number: string };
+  | { readonly type: 'do-not-call'; readonly interactionId: string; readonly number: string }
+  /** W-2: the server says a campaign started, stopped or was unloaded. */
+  | CampaignStatusEvent;
 
 export type WorkflowEventType = WorkflowEvent['type'];
 
@@ -151,7 +158,7 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
       const campaign = event.campaign === undefined ? state.campaign : event.campaign;
       if (agent.status === 'logged-out') {
         if (isLivePhase(state.phase)) return state; // the server never logs out a busy desk
-        return { ...state, agent, campaign, phase: 'logged-out', interaction: null, call: null, ended: null };
+        return { ...state, agent, campaign, phase: 'logged-out', interaction: null, call: null, ended: null, campaigns: undefined };
       }
       const phase = isLivePhase(state.phase) || isEndPhase(state.phase) ? state.phase : agentPhase(agent);
       return { ...state, agent, campaign, phase };
@@ -294,6 +301,7 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
         ended: same ? state.ended : null,
         serverActions: same ? state.serverActions : null,
         doNotCall: same ? state.doNotCall : NO_DNC_MARKS,
+        campaigns: s.campaigns ?? state.campaigns,
       };
     }
 
@@ -328,6 +336,10 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
       if (marks.numbers.includes(event.number)) return state;
       return { ...state, doNotCall: { ...marks, numbers: [...marks.numbers, event.number] } };
     }
+
+    case 'campaign-status': // W-2
+      if (state.agent.status === 'logged-out') return state;
+      return { ...state, campaigns: withCampaignRun(state.campaigns, event) };
   }
 }
 
