@@ -6,3 +6,4 @@ export * from './phone.js';
 export * from './time.js';
 export * from './dial-rules.js';
 export * from './campaign-status.js';
+export * from './call-timing.js';
