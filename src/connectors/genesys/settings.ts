@@ -35,6 +35,7 @@ export interface OcsSettings {
   readonly doNotCallFields: readonly (readonly [string, unknown])[];
   readonly phoneTypeCodes: Readonly<Record<PhoneType, number>>;
   readonly rejectOrder: 'ocs-first' | 'interaction-first';
+  readonly campaignStatusApplicationId: number | string | false;
 }
 
 export interface Settings {
@@ -126,6 +127,7 @@ export function resolveSettings(o: GenesysConnectorOptions): Settings {
       doNotCallFields: ocs.doNotCallFields ?? [],
       phoneTypeCodes: { ...PHONE_TYPE_CODES, ...ocs.phoneTypeCodes },
       rejectOrder: ocs.rejectOrder ?? 'ocs-first',
+      campaignStatusApplicationId: ocs.campaignStatusApplicationId ?? 1,
     },
     campaign: { ...DEFAULT_GENESYS_CAMPAIGN, ...o.campaign },
     campaignIdSet: o.campaign?.id !== undefined,
