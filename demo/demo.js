@@ -60,6 +60,12 @@ const $ = (id) => document.getElementById(id);
 const log = (text) => ($('log').textContent = text);
 
 $('push-next').addEventListener('click', () => log(connector.server.pushNext() ? 'pushed' : 'no Ready agent free, or the list is empty'));
+$('campaign-run').addEventListener('click', (e) => {
+  const running = !connector.server.campaignRunning;
+  connector.server.setCampaignRunning(running);
+  e.currentTarget.setAttribute('aria-pressed', String(running));
+  log(running ? 'campaign started' : 'campaign stopped: no preview is pushed until it starts');
+});
 $('drop').addEventListener('click', () => {
   connector.dropConnection();
   log('connection dropped; the session reconnects by itself');

@@ -50,3 +50,26 @@ export const Ringing: StoryObj = phaseStory('push-preview-agent', {
   actions: { 'not-ready': 'enabled' },
   description: 'Logout is not offered while an interaction is on the desk.',
 });
+
+export const CampaignRunning: StoryObj = phaseStory('push-preview-agent', {
+  name: 'Ready, campaign running — W-2',
+  phase: 'ready',
+  reach: { campaignRun: 'running' },
+  actions: { 'not-ready': 'enabled', logout: 'enabled' },
+  description: 'Beside Ready: the agent’s campaign is running, so previews come (a polite status, said when it changes).',
+  check: (root) => {
+    expect(textOf(root.querySelector('[part~=campaign]'))).toBe('Campaign running');
+  },
+});
+
+export const CampaignStopped: StoryObj = phaseStory('push-preview-agent', {
+  name: 'Ready, campaign not running — W-2',
+  phase: 'ready',
+  reach: { campaignRun: 'stopped' },
+  actions: { 'not-ready': 'enabled', logout: 'enabled' },
+  description: 'The campaign is stopped: Ready stays as it is, and no preview comes until the campaign starts.',
+  check: (root) => {
+    expect(root.querySelector('[part~=campaign-stopped]')).not.toBe(null);
+    expect(textOf(root.querySelector('[part~=campaign]'))).toContain('no previews until it starts');
+  },
+});

@@ -4,6 +4,7 @@
  * reaches the machine.
  */
 import { ACTIONS, PHASES, type Action, type Snapshot, type WorkflowEvent } from '../domain/machine.js';
+import type { CampaignRun } from '../domain/campaign-status.js';
 import { isRefusalReason, type Refusal } from '../domain/reasons.js';
 import {
   PHONE_TYPES,
@@ -241,7 +242,13 @@ export function readSnapshot(v: unknown, path = 'snapshot'): Snapshot {
     interaction: nullable(o, 'interaction', path, readInteraction),
     phase: oneOf(o, 'phase', PHASES, path),
     call: nullable(o, 'call', path, readCall),
+    ...(own(o, 'campaigns') === undefined ? {} : { campaigns: arr(o, 'campaigns', path, readCampaignRun, 100) }),
   };
+}
+
+function readCampaignRun(v: unknown, path: string): CampaignRun {
+  const o = obj(v, path);
+  return { name: str(o, 'name', path, 200), running: bool(o, 'running', path), pushPreview: bool(o, 'pushPreview', path) };
 }
 
 /** Read one server event. Unknown types are an error of their own kind (see {@link readMessage}). */
@@ -299,6 +306,11 @@ export function readEvent(v: unknown, path = 'event'): WorkflowEvent {
         throw new Invalid(`${path}.actions`, 'expected null or a list of actions');
       }
       return { type: 'capabilities', interactionId: id(), actions: a as readonly Action[] | null };
+    }
+    case 'campaign-status': {
+      const status = oneOf(o, 'status', ['running', 'stopped', 'unloaded'] as const, path);
+      const campaign = str(o, 'campaign', path, 200);
+      return own(o, 'mode') === undefined ? { type, campaign, status } : { type, campaign, status, mode: str(o, 'mode', path, 100) };
     }
     case 'failed':
       return own(o, 'detail') === undefined

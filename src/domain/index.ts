@@ -6,3 +6,5 @@ export * from './phone.js';
 export * from './time.js';
 export * from './dial-rules.js';
 export * from './policy.js';
+export * from './campaign-status.js';
+export * from './call-timing.js';

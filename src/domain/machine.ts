@@ -21,6 +21,7 @@ import {
 import { SERVER_GATED, type Action } from './actions.js';
 import { NO_DNC_MARKS } from './dial-rules.js';
 import { extendRefusal, extensionsOf, startTimer, withDefaults } from './policy.js';
+import { withCampaignRun, type CampaignRun, type CampaignStatusEvent } from './campaign-status.js';
 
 export { ACTIONS, SERVER_GATED, allowedActions, offeredIn, refusalFor, type Action } from './actions.js';
 
@@ -64,6 +65,8 @@ export interface WorkflowState {
   readonly doNotCall?: DoNotCallMarks;
   /** Issue 16: the wrap-up countdown, where the campaign bounds after-call work; absent means none. */
   readonly afterCallTimer?: AfterCallTimer | null;
+  /** W-2: what the server last said of each campaign's run state; absent until it says (campaign-status.ts). */
+  readonly campaigns?: readonly CampaignRun[];
 }
 
 export const EMPTY_WRAPUP: Wrapup = { callResult: null, doNotCall: false, dispositionCode: null };
@@ -91,6 +94,8 @@ export interface Snapshot {
   readonly interaction: Interaction | null;
   readonly phase: Phase;
   readonly call: Call | null;
+  /** W-2: the campaigns' run states, where the server's view has them. */
+  readonly campaigns?: readonly CampaignRun[];
 }
 
 /** Events the machine understands: what the server said, and a few local facts. */
@@ -122,7 +127,9 @@ export type WorkflowEvent =
   /** Issue 16, local: the agent took more time for wrap-up. */
   | { readonly type: 'wrapup-extended'; readonly interactionId: string }
   /** Issue 16, local: wrap-up's time is up; the campaign's defaults fill what the agent left empty. */
-  | { readonly type: 'wrapup-timeout'; readonly interactionId: string };
+  | { readonly type: 'wrapup-timeout'; readonly interactionId: string }
+  /** W-2: the server says a campaign started, stopped or was unloaded. */
+  | CampaignStatusEvent;
 
 export type WorkflowEventType = WorkflowEvent['type'];
 
@@ -162,7 +169,7 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
       const campaign = event.campaign === undefined ? state.campaign : event.campaign;
       if (agent.status === 'logged-out') {
         if (isLivePhase(state.phase)) return state; // the server never logs out a busy desk
-        return { ...state, agent, campaign, phase: 'logged-out', interaction: null, call: null, ended: null };
+        return { ...state, agent, campaign, phase: 'logged-out', interaction: null, call: null, ended: null, campaigns: undefined };
       }
       const phase = isLivePhase(state.phase) || isEndPhase(state.phase) ? state.phase : agentPhase(agent);
       return { ...state, agent, campaign, phase };
@@ -312,6 +319,7 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
         doNotCall: same ? state.doNotCall : NO_DNC_MARKS,
         // issue 16: a desk found in wrap-up (a reload, a missed call end) gets its wrap-up time from now
         afterCallTimer: s.phase === 'after-call' && !kept ? startTimer(s.campaign, event.at ?? state.now, null) : kept,
+        campaigns: s.campaigns ?? state.campaigns,
       };
     }
 
@@ -361,6 +369,9 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
       if (!sameInteraction(state, event.interactionId) || !inPhase(state, 'after-call') || !t || t.defaulted) return state;
       return { ...state, wrapup: withDefaults(state.campaign, state.wrapup), afterCallTimer: { ...t, defaulted: true } };
     }
+    case 'campaign-status': // W-2
+      if (state.agent.status === 'logged-out') return state;
+      return { ...state, campaigns: withCampaignRun(state.campaigns, event) };
   }
 }
 

@@ -52,6 +52,16 @@ export const en = {
   openMedia: 'Open media interaction',
   voiceInteraction: 'Voice interaction',
   agentStatus: 'Agent status',
+  /** Call timers (time so far, read on demand). */
+  timers: 'Timers',
+  timerPreview: 'In preview',
+  timerCall: 'On the call',
+  timerHold: 'This hold',
+  timerHoldTotal: 'On hold in all',
+  timerWrapup: 'In wrap-up',
+  /** W-2: the agent's campaign, beside Ready. */
+  campaignRunning: 'Campaign running',
+  campaignStopped: 'Campaign not running: no previews until it starts',
   mediaTypes: 'Media types for this session',
   mediaVoicePreview: 'Voice preview (push preview)',
   mediaEmail: 'Email',

@@ -114,6 +114,11 @@ export class FakeWorkspaceApi {
     /** DnStateChanged / ChannelStateChanged after the handshake (≈2 s in the simulator, §3). */
     this.readyDelayMs = opts.readyDelayMs ?? 60;
     this.apiKey = opts.apiKey ?? null;
+    /**
+     * W-2, §6: the outbound campaigns, by name: `loaded` (stopped) or `running`. CampaignStatusRequest
+     * answers with their real state (the simulator says CampaignStarted whatever it is).
+     */
+    this.campaigns = new Map((opts.campaigns ?? [{ name: 'Push Preview Campaign', mode: 'PushPreview', state: 'running' }]).map((c) => [c.name, { ...c }]));
     this.user = {
       DBID: 101,
       firstName: 'John',
@@ -265,6 +270,8 @@ export class FakeWorkspaceApi {
       case 'inject':
         this.push(args.channel, args.data);
         return true;
+      case 'campaign':
+        return this.campaignAction(args.name, args.campaignAction);
       case 'state':
         return {
           log: this.log,
@@ -277,6 +284,7 @@ export class FakeWorkspaceApi {
           sessions: this.sessions.size,
           wire: this.wire,
           notReadyRefusals: this.notReadyRefusals,
+          campaigns: [...this.campaigns.values()],
           subscribers: Object.fromEntries(Object.values(CH).map((c) => [c, this.bayeux.getServerChannel(c)?.subscribers.length ?? 0])),
         };
       default:
@@ -493,6 +501,47 @@ export class FakeWorkspaceApi {
   }
 
   // ---------------------------------------------------------------------------------------
+  // Campaign status (§6)
+
+  campaignEvent(c, name) {
+    const userData = { GSW_APPLICATION_ID: '1', GSW_CAMPAIGN_DESCRIPTION: c.name, GSW_CAMPAIGN_MODE: c.mode, GSW_CAMPAIGN_NAME: c.name, GSW_USER_EVENT: name };
+    return [CH.voice, { userData, messageType: 'EventUserEvent' }];
+  }
+
+  /** The management trigger (§6): LOAD, START, STOP, UNLOAD; START/STOP of an unloaded or unknown campaign fails, as the simulator's 500. */
+  campaignAction(name, action) {
+    const c = this.campaigns.get(name);
+    const names = { LOAD: 'CampaignLoaded', START: 'CampaignStarted', STOP: 'CampaignStopped', UNLOAD: 'CampaignUnloaded' };
+    if (!names[action]) return { error: `unknown campaignAction ${action}` };
+    if (action === 'LOAD') {
+      const loaded = c ?? { name, mode: 'PushPreview' };
+      loaded.state = 'loaded';
+      this.campaigns.set(name, loaded);
+      this.push(...this.campaignEvent(loaded, names.LOAD));
+      return true;
+    }
+    if (!c) return { error: `no campaign ${name} loaded` };
+    if (action === 'UNLOAD') this.campaigns.delete(name);
+    else c.state = action === 'START' ? 'running' : 'loaded';
+    this.push(...this.campaignEvent(c, names[action]));
+    return true;
+  }
+
+  /** CampaignStatusRequest (§6, §9.4): on the voice DN only, with GSW_APPLICATION_ID; one event per campaign. */
+  campaignStatus(transport, m) {
+    if (transport !== 'voice')
+      return { status: 200, body: { status: { code: 1 } }, events: [this.campaignRefusal('CampaignStatusRequest goes on the voice DN')] };
+    const app = m.get('GSW_APPLICATION_ID')?.value;
+    if (app === undefined || app === '' || app === null) return { status: 400, body: { message: 'GSW_APPLICATION_ID missing' } };
+    const events = [...this.campaigns.values()].map((c) => this.campaignEvent(c, c.state === 'running' ? 'CampaignStarted' : 'CampaignLoaded'));
+    return { status: 200, body: { status: { code: 1 } }, events };
+  }
+
+  campaignRefusal(text) {
+    return [CH.topics, { eventContent: [kv('GSW_ERROR', 'str', text), kv('GSW_USER_EVENT', 'str', 'RequestRejected')], messageType: 'EventUserEvent' }];
+  }
+
+  // ---------------------------------------------------------------------------------------
   // OCS (§9): acknowledgements echo GSW_REFERENCE_ID
 
   ocs(transport, list) {
@@ -501,6 +550,7 @@ export class FakeWorkspaceApi {
     if (typeof type !== 'string') return { status: 500, body: 'GSW_AGENT_REQ_TYPE missing' };
     const ref = m.get('GSW_REFERENCE_ID')?.value;
     this.log.push({ kind: 'ocs', transport, type, ref, data: flat(m) });
+    if (type === 'CampaignStatusRequest') return this.campaignStatus(transport, m);
     const handle = m.get('GSW_RECORD_HANDLE')?.value;
     const echo = list.filter((p) => p.key !== 'GSW_AGENT_REQ_TYPE');
     const replies = [];

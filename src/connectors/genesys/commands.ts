@@ -6,6 +6,7 @@
 import type { MediaType } from '../../domain/types.js';
 import type { Command } from '../port.js';
 import { callCommand, type CallCommand } from './call-commands.js';
+import { requestCampaignStatus } from './campaigns.js';
 import { completeInteraction, ixnPath, need, ocsRequest, type Ctx } from './context.js';
 import { ENDED_CALL_STATES, type Memo } from './mapping.js';
 import { recordCommand, requestChain, type RecordCommand } from './record-commands.js';
@@ -87,6 +88,7 @@ async function login(ctx: Ctx, mediaTypes: readonly MediaType[], signal?: AbortS
   desk.loggedIn = true;
   desk.mediaTypes = [...mediaTypes];
   desk.emitAgent(desk.statusOf(desk.channel?.state), s.campaign);
+  await requestCampaignStatus(s, ctx.rest, signal); // W-2, spec §11 step 6
 }
 
 type InteractionCommand = Extract<Command, { type: 'accept' | 'reject' | 'cancel' | 'transfer' }>;

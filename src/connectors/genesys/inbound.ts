@@ -5,6 +5,7 @@
  */
 import { isCallResult } from '../../domain/types.js';
 import { Invalid } from '../validate.js';
+import { campaignEventOf } from './campaigns.js';
 import type { Desk } from './desk.js';
 import { kvInt, kvText, sameValue, type KvMap } from './kv.js';
 import { CONNECTED_CALL_STATES, ENDED_CALL_STATES, campaignOf, newMemo, toCall, toInteraction, toRecord, type Memo } from './mapping.js';
@@ -196,6 +197,11 @@ export class Inbound {
     const chained = ref ? this.chainRefs.get(String(ref.value)) : undefined;
     if (chained && data.has('GSW_PHONE') && !data.has('GSW_ERROR')) return this.chained(chained, [data]);
     if (this.ocs.reply(data)) return;
+    const campaign = campaignEventOf(data); // W-2, spec §6: asked for at login, or unasked
+    if (campaign) {
+      desk.emit(campaign);
+      return;
+    }
     const name = kvText(data, 'GSW_USER_EVENT') ?? '';
     // An unsolicited word about one of our records (W-30): stale.
     const handle = data.get('GSW_RECORD_HANDLE');

@@ -103,6 +103,12 @@ export interface GenesysConnectorOptions {
     readonly phoneTypeCodes?: Partial<Record<PhoneType, number>>;
     /** Order of Reject (W-5): tell OCS first, or reject the interaction first. Unverified; default `ocs-first`. */
     readonly rejectOrder?: 'ocs-first' | 'interaction-first';
+    /**
+     * W-2: the `GSW_APPLICATION_ID` of the `CampaignStatusRequest` sent at login (spec §6); `false`
+     * sends none (the status then comes only from OCS's own campaign events). Default `1`, what the
+     * simulator's campaign events carry; the value a real OCS wants is unverified.
+     */
+    readonly campaignStatusApplicationId?: number | string | false;
   };
   /**
    * Settings of the campaign the connector cannot read from the API (timeouts, codes, targets),

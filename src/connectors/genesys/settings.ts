@@ -36,6 +36,7 @@ export interface OcsSettings {
   readonly doNotCallFields: readonly (readonly [string, unknown])[];
   readonly phoneTypeCodes: Readonly<Record<PhoneType, number>>;
   readonly rejectOrder: 'ocs-first' | 'interaction-first';
+  readonly campaignStatusApplicationId: number | string | false;
 }
 
 export interface Settings {
@@ -141,6 +142,7 @@ export function resolveSettings(o: GenesysConnectorOptions): Settings {
       doNotCallFields: ocs.doNotCallFields ?? [],
       phoneTypeCodes: { ...PHONE_TYPE_CODES, ...ocs.phoneTypeCodes },
       rejectOrder: ocs.rejectOrder ?? 'ocs-first',
+      campaignStatusApplicationId: ocs.campaignStatusApplicationId ?? 1,
     },
     campaign: policyChecked({ ...DEFAULT_GENESYS_CAMPAIGN, ...o.campaign }),
     campaignIdSet: o.campaign?.id !== undefined,

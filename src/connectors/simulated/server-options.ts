@@ -4,9 +4,9 @@
  * of wrap-up (W-24…W-29) and callbacks (W-14) that depend only on the command and the campaign.
  */
 import type { SchedulerLike, Subscription } from 'rxjs';
-import type { Action, WorkflowState } from '../../domain/machine.js';
+import type { Action, WorkflowEvent, WorkflowState } from '../../domain/machine.js';
 import { inCallingWindow } from '../../domain/time.js';
-import { CallResult, type Campaign, type ContactRecord } from '../../domain/types.js';
+import { CallResult, type Campaign, type Chain, type ContactRecord, type Interaction } from '../../domain/types.js';
 import { refused, type Command, type ServerMessage } from '../port.js';
 
 type Refused = ReturnType<typeof refused>;
@@ -37,6 +37,8 @@ export interface SimulatedServerOptions {
   readonly acceptGraceMs?: number;
   /** Refuse Connect outside the record's calling window. Off by default so the demo works at any hour. */
   readonly enforceCallingWindow?: boolean;
+  /** W-2: is the campaign running at start (default true)? {@link SimulatedServer.setCampaignRunning} starts and stops it. */
+  readonly campaignRunning?: boolean;
 }
 
 export interface Desk {
@@ -68,6 +70,27 @@ export const ACTION_OF: Record<Command['type'], Action | null> = {
   'mark-done': 'mark-done',
   close: 'dismiss',
 };
+
+/** W-2: what the server says of its campaign at login and when it starts or stops. */
+export function campaignStatusEvent(c: Campaign, running: boolean): WorkflowEvent {
+  return { type: 'campaign-status', campaign: c.name, status: running ? 'running' : 'stopped', mode: 'PushPreview' };
+}
+
+/** A preview as the server pushes it: ringing, with its accept deadline (W-6) and stale time (W-30). */
+export function newInteraction(id: string, c: Campaign, chain: Chain, now: number): Interaction {
+  return {
+    id,
+    campaignId: c.id,
+    chain,
+    media: 'open-media',
+    owner: null,
+    offeredAt: now,
+    acceptDeadline: now + c.acceptTimeoutSec * 1000,
+    staleAt: now + c.staleTimeoutSec * 1000,
+    acceptedAt: null,
+    rescheduledAt: null,
+  };
+}
 
 type MarkDone = Extract<Command, { type: 'mark-done' }>;
 

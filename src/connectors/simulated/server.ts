@@ -10,20 +10,20 @@ import { checkFields } from '../../domain/intents.js';
 import { initialState, isBlockingEnd, isLivePhase, refusalFor, transition, type WorkflowEvent } from '../../domain/machine.js';
 import { checkPhone } from '../../domain/phone.js';
 import { inCallingWindow } from '../../domain/time.js';
-import {
-  CallResult,
-  PUSH_PREVIEW_MEDIA,
-  PHONE_TYPES,
-  activeRecord,
-  type Call,
-  type Campaign,
-  type Chain,
-  type ContactRecord,
-  type Interaction,
-} from '../../domain/types.js';
+import { CallResult, PUSH_PREVIEW_MEDIA, PHONE_TYPES, activeRecord, type Call, type Campaign, type Chain, type ContactRecord } from '../../domain/types.js';
 import { ok, refused, type Command, type Result, type ServerMessage, type SnapshotAt } from '../port.js';
 import { Random } from './random.js';
-import { ACTION_OF, OUTCOME_RESULT, markDoneRefusal, rescheduleRefusal, type DialOutcome, type Desk, type SimulatedServerOptions } from './server-options.js';
+import {
+  ACTION_OF,
+  OUTCOME_RESULT,
+  campaignStatusEvent,
+  newInteraction,
+  markDoneRefusal,
+  rescheduleRefusal,
+  type DialOutcome,
+  type Desk,
+  type SimulatedServerOptions,
+} from './server-options.js';
 import { DEFAULT_CAMPAIGN, DEFAULT_CONTACTS, buildChains } from './seed-data.js';
 
 export type { DialOutcome, SimulatedServerOptions } from './server-options.js';
@@ -40,7 +40,9 @@ export class SimulatedServer {
   private readonly processed = new Map<number, { callResult: CallResult | null; dispositionCode: string | null }>();
   private nextHandle = 9001;
   private nextInteraction = 1;
-  private readonly opts: Required<Omit<SimulatedServerOptions, 'campaign' | 'contacts' | 'scheduler' | 'seed'>>;
+  private readonly opts: Required<Omit<SimulatedServerOptions, 'campaign' | 'contacts' | 'scheduler' | 'seed' | 'campaignRunning'>>;
+  /** W-2: previews are pushed only while the campaign runs. */
+  private running: boolean;
   dialOutcomes: readonly DialOutcome[];
 
   constructor(options: SimulatedServerOptions = {}) {
@@ -50,6 +52,7 @@ export class SimulatedServer {
     this.queue = buildChains(options.contacts ?? DEFAULT_CONTACTS);
     for (const c of this.queue) this.chains.set(c.chainId, c);
     this.dialOutcomes = options.dialOutcomes ?? ['answer'];
+    this.running = options.campaignRunning ?? true;
     this.opts = {
       dialOutcomes: this.dialOutcomes,
       dialDelayMs: options.dialDelayMs ?? 1500,
@@ -85,7 +88,8 @@ export class SimulatedServer {
   snapshot(agentId: string): SnapshotAt {
     const d = this.desk(agentId);
     const s = d.state;
-    return { seq: d.seq, snapshot: { agent: s.agent, campaign: s.campaign, interaction: s.interaction, phase: s.phase, call: s.call } };
+    const campaigns = s.campaigns === undefined ? {} : { campaigns: s.campaigns };
+    return { seq: d.seq, snapshot: { agent: s.agent, campaign: s.campaign, interaction: s.interaction, phase: s.phase, call: s.call, ...campaigns } };
   }
 
   desk(agentId: string): Desk {
@@ -95,6 +99,20 @@ export class SimulatedServer {
       this.desks.set(agentId, d);
     }
     return d;
+  }
+
+  get campaignRunning(): boolean {
+    return this.running;
+  }
+  /** W-2: start or stop the campaign; logged-in desks are told, a start pushes (a preview on a desk stays). */
+  setCampaignRunning(running: boolean): void {
+    if (running === this.running) return;
+    this.running = running;
+    for (const [agentId, d] of this.desks) {
+      if (d.state.agent.status === 'logged-out') continue;
+      this.emit(agentId, campaignStatusEvent(this.campaign, running));
+      if (running) this.schedulePush(agentId, 0);
+    }
   }
 
   /** Put a chain at the top of the calling list and push it to the first free Ready agent now. */
@@ -137,11 +155,8 @@ export class SimulatedServer {
 
     switch (command.type) {
       case 'login':
-        emit({
-          type: 'agent',
-          agent: { ...s.agent, status: 'not-ready', mediaTypes: [...command.mediaTypes] },
-          campaign: this.campaign,
-        });
+        emit({ type: 'agent', agent: { ...s.agent, status: 'not-ready', mediaTypes: [...command.mediaTypes] }, campaign: this.campaign });
+        emit(campaignStatusEvent(this.campaign, this.running));
         return ok(out);
       case 'logout':
         emit({ type: 'agent', agent: { ...s.agent, status: 'logged-out', mediaTypes: [] }, campaign: null });
@@ -297,23 +312,12 @@ export class SimulatedServer {
   private tryPush(agentId: string): boolean {
     const desk = this.desk(agentId);
     const s = desk.state;
-    if (s.agent.status !== 'ready' || !s.agent.mediaTypes.includes(PUSH_PREVIEW_MEDIA)) return false;
+    if (!this.running || s.agent.status !== 'ready' || !s.agent.mediaTypes.includes(PUSH_PREVIEW_MEDIA)) return false;
     if (isLivePhase(s.phase) || isBlockingEnd(s.phase)) return false;
     const chain = this.queue.shift();
     if (!chain) return false;
     const now = this.now();
-    const interaction: Interaction = {
-      id: `ixn-${String(this.nextInteraction++).padStart(4, '0')}`,
-      campaignId: this.campaign.id,
-      chain,
-      media: 'open-media',
-      owner: null,
-      offeredAt: now,
-      acceptDeadline: now + this.campaign.acceptTimeoutSec * 1000,
-      staleAt: now + this.campaign.staleTimeoutSec * 1000,
-      acceptedAt: null,
-      rescheduledAt: null,
-    };
+    const interaction = newInteraction(`ixn-${String(this.nextInteraction++).padStart(4, '0')}`, this.campaign, chain, now);
     this.clearTimers(agentId);
     this.emit(agentId, { type: 'offered', interaction, campaign: this.campaign });
     // A desk that never answers: the server auto-rejects after the deadline and a grace.

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { IntentType } from '../../domain/intents.js';
+import { campaignRunState } from '../../domain/campaign-status.js';
 import { PUSH_PREVIEW_MEDIA } from '../../domain/types.js';
 import { PushPreviewElement } from '../internal/push-preview-element.js';
 
@@ -13,6 +14,7 @@ const MEDIA = [PUSH_PREVIEW_MEDIA, 'email', 'chat'] as const;
  * @summary Agent login and Ready / Not Ready.
  * @csspart login - The login form.
  * @csspart status - The status line once logged in.
+ * @csspart campaign - W-2: whether the agent's campaign is running, beside Ready (once the server said); also `campaign-running` or `campaign-stopped`.
  * @csspart action - Every action button; also `action-<name>`, e.g. `action-ready`.
  * @csspart refusal - The reason an action was refused.
  * @csspart refusal-detail - The server's or validator's own words beside the reason (a field, a number, the server's error text).
@@ -55,6 +57,9 @@ export class PushPreviewAgent extends PushPreviewElement {
       .dot.ready {
         background: var(--_success);
       }
+      .campaign {
+        color: var(--_muted);
+      }
     `,
   ];
 
@@ -72,6 +77,15 @@ export class PushPreviewAgent extends PushPreviewElement {
   private mediaLabel(m: string): string {
     const t = this.t;
     return m === PUSH_PREVIEW_MEDIA ? t.mediaVoicePreview : m === 'email' ? t.mediaEmail : t.mediaChat;
+  }
+
+  /** W-2: the campaign's run state, announced politely when it changes; nothing until the server said. */
+  private renderCampaign() {
+    const run = campaignRunState(this.wf?.campaigns, this.wf?.campaign ?? null);
+    const t = this.t;
+    return html`<span class="campaign" part="campaign ${run ? `campaign-${run}` : ''}" role="status"
+      >${run === 'running' ? t.campaignRunning : run === 'stopped' ? t.campaignStopped : nothing}</span
+    >`;
   }
 
   protected override render() {
@@ -112,7 +126,7 @@ export class PushPreviewAgent extends PushPreviewElement {
         <span class="dot ${ready ? 'ready' : ''}" aria-hidden="true"></span>
         <span class="status">${ready ? t.ready : t.notReady}</span>
         ${this.renderAction({ action: 'ready', label: t.ready, variant: 'primary' })}
-        ${this.renderAction({ action: 'not-ready', label: t.notReady })}
+        ${this.renderAction({ action: 'not-ready', label: t.notReady })} ${this.renderCampaign()}
         ${this.renderAction({ action: 'logout', label: t.logout })} ${connection}
       </div>
       ${this.renderRefusal()}`;

@@ -1,0 +1,75 @@
+/**
+ * Call timers: how long the agent has been in preview, on the call, on hold (this hold and in all)
+ * and in wrap-up. The server's own timestamps count where it gives them (the accept's `at`, the
+ * call's `startedAt` and `connectedAt`); what it does not stamp (a hold, the end of a call) is
+ * marked with the clock of whoever applies the change — the session's scheduler — by
+ * {@link advanceMarks}. Pure: the marks and `now` are passed in.
+ */
+import { isLivePhase, type WorkflowState } from './machine.js';
+
+/** What the workflow state itself does not keep: when a hold began, holds so far, when wrap-up began. */
+export interface TimingMarks {
+  readonly interactionId: string | null;
+  /** When the present hold began (epoch ms); null when the call is not held. */
+  readonly heldSince: number | null;
+  /** Milliseconds of the holds that ended, over the interaction's calls. */
+  readonly heldMs: number;
+  /** When the last call ended and wrap-up began; null outside wrap-up. */
+  readonly wrapupSince: number | null;
+  /** When the agent took the preview, where the server did not say (`acceptedAt` null). */
+  readonly previewSince: number | null;
+}
+
+export const NO_MARKS: TimingMarks = { interactionId: null, heldSince: null, heldMs: 0, wrapupSince: null, previewSince: null };
+
+/** The marks once the workflow is `after`, seen at `at` (the applier's clock). */
+export function advanceMarks(m: TimingMarks, after: WorkflowState, at: number): TimingMarks {
+  const id = isLivePhase(after.phase) ? (after.interaction?.id ?? null) : null;
+  if (id === null) return m.interactionId === null ? m : NO_MARKS;
+  let next = m.interactionId === id ? m : { ...NO_MARKS, interactionId: id };
+  const wasHeld = next.heldSince !== null;
+  const held = Boolean(after.call?.held);
+  if (held && !wasHeld) next = { ...next, heldSince: at };
+  if (!held && wasHeld) next = { ...next, heldSince: null, heldMs: next.heldMs + Math.max(0, at - next.heldSince!) };
+  const wrapping = after.phase === 'after-call';
+  if (wrapping && next.wrapupSince === null) next = { ...next, wrapupSince: at };
+  if (!wrapping && next.wrapupSince !== null) next = { ...next, wrapupSince: null };
+  if (after.phase === 'previewing' && next.previewSince === null) next = { ...next, previewSince: at };
+  return next;
+}
+
+/** Seconds shown by each timer; null where the timer does not apply in this state. */
+export interface CallTimes {
+  readonly preview: number | null;
+  readonly call: number | null;
+  /** This hold. */
+  readonly hold: number | null;
+  /** Every hold of the interaction, this one included; null before the first. */
+  readonly holdTotal: number | null;
+  readonly wrapup: number | null;
+}
+
+const secs = (from: number | null | undefined, now: number): number | null => (from == null ? null : Math.max(0, Math.floor((now - from) / 1000)));
+
+export function callTimes(w: WorkflowState, m: TimingMarks, now: number): CallTimes {
+  const mine = m.interactionId !== null && m.interactionId === w.interaction?.id;
+  const marks = mine ? m : NO_MARKS;
+  const holdNow = marks.heldSince === null ? 0 : Math.max(0, now - marks.heldSince);
+  const calling = w.phase === 'dialing' || w.phase === 'connected';
+  return {
+    preview: w.phase === 'previewing' ? secs(w.interaction?.acceptedAt ?? marks.previewSince, now) : null,
+    call: calling && w.call ? secs(w.call.connectedAt ?? w.call.startedAt, now) : null,
+    hold: calling && marks.heldSince !== null ? secs(marks.heldSince, now) : null,
+    holdTotal: calling && marks.heldMs + holdNow > 0 ? Math.floor((marks.heldMs + holdNow) / 1000) : null,
+    wrapup: w.phase === 'after-call' ? secs(marks.wrapupSince, now) : null,
+  };
+}
+
+/** `m:ss`, or `h:mm:ss` from an hour on. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const mm = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
+}
