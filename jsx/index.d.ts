@@ -258,6 +258,16 @@ export type PushPreviewSessionProps = {
   "no-persist"?: PushPreviewSession["noPersist"] | undefined;
   /** Do not keep unsaved edits in sessionStorage across a reload. */
   noPersist?: PushPreviewSession["noPersist"] | undefined;
+  /** Give every tab of this browser its own session. By default the tabs of one agent (same
+origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+an action is sent once, and another tab takes over when that one closes. Where the browser
+lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
+  "no-shared-tabs"?: PushPreviewSession["noSharedTabs"] | undefined;
+  /** Give every tab of this browser its own session. By default the tabs of one agent (same
+origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+an action is sent once, and another tab takes over when that one closes. Where the browser
+lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
+  noSharedTabs?: PushPreviewSession["noSharedTabs"] | undefined;
   /** Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs). */
   shortcuts?: PushPreviewSession["shortcuts"] | undefined;
   /** No keyboard shortcuts. */
@@ -298,6 +308,16 @@ export type PushPreviewSessionSolidJsProps = {
   "bool:no-persist"?: PushPreviewSession["noPersist"] | undefined;
   /** Do not keep unsaved edits in sessionStorage across a reload. */
   "prop:noPersist"?: PushPreviewSession["noPersist"] | undefined;
+  /** Give every tab of this browser its own session. By default the tabs of one agent (same
+origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+an action is sent once, and another tab takes over when that one closes. Where the browser
+lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
+  "bool:no-shared-tabs"?: PushPreviewSession["noSharedTabs"] | undefined;
+  /** Give every tab of this browser its own session. By default the tabs of one agent (same
+origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+an action is sent once, and another tab takes over when that one closes. Where the browser
+lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
+  "prop:noSharedTabs"?: PushPreviewSession["noSharedTabs"] | undefined;
   /** Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs). */
   "prop:shortcuts"?: PushPreviewSession["shortcuts"] | undefined;
   /** No keyboard shortcuts. */
@@ -677,7 +697,7 @@ export type CustomElements = {
    *
    * Methods that can be called to access component functionality.
    *
-   * - `ready() => Promise<Session>`: Resolves with the session once it exists and is connected.
+   * - `ready() => Promise<DeskSession>`: Resolves with the session once it exists and is connected.
    *
    * ## CSS Custom Properties
    *
@@ -783,6 +803,10 @@ export type CustomElements = {
    *
    * - `agent-id`/`agentId`: Agent id for the default simulated connector.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
+   * - `no-shared-tabs`/`noSharedTabs`: Give every tab of this browser its own session. By default the tabs of one agent (same
+   * origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+   * an action is sent once, and another tab takes over when that one closes. Where the browser
+   * lacks Web Locks or BroadcastChannel each tab has its own session anyway.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
    * - `connector`: The connector to the outbound server. Defaults to the simulated one. (property only)
@@ -812,7 +836,7 @@ export type CustomElements = {
    *
    * Methods that can be called to access component functionality.
    *
-   * - `ready() => Promise<Session>`: Resolves with the session once it exists.
+   * - `ready() => Promise<DeskSession>`: Resolves with the session once it exists.
    *
    * ## CSS Custom Properties
    *
@@ -1235,7 +1259,7 @@ export type CustomElementsSolidJs = {
    *
    * Methods that can be called to access component functionality.
    *
-   * - `ready() => Promise<Session>`: Resolves with the session once it exists and is connected.
+   * - `ready() => Promise<DeskSession>`: Resolves with the session once it exists and is connected.
    *
    * ## CSS Custom Properties
    *
@@ -1347,6 +1371,10 @@ export type CustomElementsSolidJs = {
    *
    * - `agent-id`/`agentId`: Agent id for the default simulated connector.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
+   * - `no-shared-tabs`/`noSharedTabs`: Give every tab of this browser its own session. By default the tabs of one agent (same
+   * origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+   * an action is sent once, and another tab takes over when that one closes. Where the browser
+   * lacks Web Locks or BroadcastChannel each tab has its own session anyway.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
    * - `connector`: The connector to the outbound server. Defaults to the simulated one. (property only)
@@ -1376,7 +1404,7 @@ export type CustomElementsSolidJs = {
    *
    * Methods that can be called to access component functionality.
    *
-   * - `ready() => Promise<Session>`: Resolves with the session once it exists.
+   * - `ready() => Promise<DeskSession>`: Resolves with the session once it exists.
    *
    * ## CSS Custom Properties
    *

@@ -60,6 +60,13 @@ export interface CustomElementAttributes {
      */
     'no-persist'?: boolean | '';
     /**
+     * Give every tab of this browser its own session. By default the tabs of one agent (same
+     * origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+     * an action is sent once, and another tab takes over when that one closes. Where the browser
+     * lacks Web Locks or BroadcastChannel each tab has its own session anyway.
+     */
+    'no-shared-tabs'?: boolean | '';
+    /**
      * Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs).
      */
     'shortcuts'?: string;
@@ -81,7 +88,7 @@ export interface CustomElementProperties {
   'push-preview-form': object;
   'push-preview-indicator': object;
   'push-preview-panel': Partial<Pick<PushPreviewPanel, 'connector' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'noAgent' | 'noIndicator' | 'session'>>;
-  'push-preview-session': Partial<Pick<PushPreviewSession, 'connector' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'session'>>;
+  'push-preview-session': Partial<Pick<PushPreviewSession, 'connector' | 'agentId' | 'noPersist' | 'noSharedTabs' | 'shortcuts' | 'noShortcuts' | 'session'>>;
   'record-editor': object;
   'reschedule-picker': object;
   'wrapup-codes': object;
