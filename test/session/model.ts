@@ -28,7 +28,8 @@ import { Session } from '../../src/session/session.js';
 import type { Intent } from '../../src/domain/intents.js';
 import { TestClock } from '../fixtures/virtual-time.js';
 import { confirmed, typedKey, typedOf, watchReference, watchRejectToTop, type Typed } from './model-checks.js';
-import { AGENTS, forgetConfirmed, invariants, type Model, type Real } from './model-invariants.js';
+import { AGENTS, forgetConfirmed, invariants, type Model, type ModelSession, type Real } from './model-invariants.js';
+import { TabGroup } from './model-tabs.js';
 
 async function step(r: Real, ms: number): Promise<void> {
   await r.clock.advance(ms);
@@ -160,6 +161,28 @@ class TimeCmd implements Cmd {
   }
 }
 
+/** Multi-tab variant: agent-1's leader tab goes; another takes the lock and resumes from the snapshot. */
+class LoseLeaderCmd implements Cmd {
+  constructor(readonly reopen: boolean) {}
+  check() {
+    return true;
+  }
+  async run(m: Model, r: Real) {
+    const g = r.group!;
+    const t = r.clock.now();
+    g.loseLeader(this.reopen);
+    for (let i = 0; i < 200 && (g.leader?.connector as SimulatedConnector | undefined)?.connectionState !== 'online'; i++) await step(r, 10);
+    const ms = r.clock.now() - t;
+    if (ms > 2000) throw new Error(`no tab took over within 2 s (${ms} ms)`);
+    r.handovers += 1;
+    await step(r, 200);
+    invariants(r, m);
+  }
+  toString() {
+    return `agent-1:lose-leader(${this.reopen ? 'a tab opens again' : 'no new tab'})`;
+  }
+}
+
 class FaultCmd implements Cmd {
   constructor(
     readonly agent: number,
@@ -236,7 +259,7 @@ function guided(r: Real, a: number, pick: number): Intent | null {
   }
 }
 
-function commands(): fc.Arbitrary<Cmd>[] {
+function commands(tabs: number): fc.Arbitrary<Cmd>[] {
   const agent = fc.integer({ min: 0, max: 1 });
   const simple = (type: Intent['type']) => agent.map((a) => new IntentCmd(a, () => ({ type }) as Intent, type));
   const guide = fc.tuple(agent, fc.nat(100)).map(([a, n]) => new IntentCmd(a, (r) => guided(r, a, n), `guided(${n})`));
@@ -344,23 +367,40 @@ function commands(): fc.Arbitrary<Cmd>[] {
     typeDraft,
     fc.constantFrom(100, 600, 2_000, 31_000, 1_800_000).map((ms) => new TimeCmd(ms)),
     fc.tuple(agent, fc.constantFrom('drop-connection', 'faults-on', 'faults-off') as fc.Arbitrary<FaultCmd['kind']>).map(([a, k]) => new FaultCmd(a, k)),
+    ...(tabs ? [fc.boolean().map((b) => new LoseLeaderCmd(b)), fc.constant(new LoseLeaderCmd(true))] : []),
   ];
 }
 
-async function setup(seed: number): Promise<Real> {
+async function setup(seed: number, tabs: number): Promise<Real> {
   const clock = new TestClock();
   const server = new SimulatedServer({ scheduler: clock, seed, pushDelayMs: 100, dialDelayMs: 300, dialOutcomes: ['answer', 'answer', 'busy', 'no-answer'] });
   const log: Real['log'] = [];
   for (const a of AGENTS) server.listen(a, (m) => log.push({ agent: a, m }));
   const connectors = AGENTS.map((a, k) => new SimulatedConnector({ server, agentId: a, seed: seed + k, faults: FAULTS }));
-  const sessions = connectors.map((c) => new Session({ connector: c, scheduler: clock, storage: null, gapTimeoutMs: 300 }));
+  const inFlight = AGENTS.map(() => 0);
+  // Counts each request in flight at its connector (set once the sessions have started).
+  let wrap: ((c: SimulatedConnector, k: number) => void) | null = null;
+  // The multi-tab variant: agent-1's tabs; each new leader makes its connector (faults as they were).
+  const group: TabGroup | null =
+    tabs > 0
+      ? new TabGroup(AGENTS[0], clock, seed, (): SimulatedConnector => {
+          const c: SimulatedConnector = new SimulatedConnector({ server, agentId: AGENTS[0], seed: seed + 7 * group!.made, faults: connectors[0]!.faults });
+          connectors[0] = c;
+          wrap?.(c, 0);
+          return c;
+        })
+      : null;
+  const initial = group ? Array.from({ length: tabs }, () => group.open()) : [];
+  const sessions: ModelSession[] = connectors.map((c, k) =>
+    group && k === 0 ? group : new Session({ connector: c, scheduler: clock, storage: null, gapTimeoutMs: 300 }),
+  );
   // the server's record and every move and offer of the sessions, against the independent reference
   const problems: string[] = [];
-  sessions.forEach((x, k) => watchReference(server, AGENTS[k]!, x, problems));
+  sessions.forEach((x, k) => (x instanceof Session ? watchReference(server, AGENTS[k]!, x, problems) : undefined));
+  for (const t of initial) watchReference(server, AGENTS[0], t, problems);
   watchRejectToTop(server, problems);
-  await Promise.all(sessions.map((s) => settleOn(clock, s.start())));
-  const inFlight = AGENTS.map(() => 0);
-  connectors.forEach((c, k) => {
+  await Promise.all([...sessions.map((s) => (s instanceof Session ? settleOn(clock, s.start()) : null)), ...initial.map((t) => settleOn(clock, t.start()))]);
+  wrap = (c, k) => {
     const send = c.send.bind(c);
     c.send = async (command, signal) => {
       const auto = command.type === 'reject' && command.auto;
@@ -371,7 +411,8 @@ async function setup(seed: number): Promise<Real> {
         if (!auto) inFlight[k]! -= 1;
       }
     };
-  });
+  };
+  connectors.forEach((c, k) => wrap(c, k));
   return {
     clock,
     server,
@@ -386,6 +427,8 @@ async function setup(seed: number): Promise<Real> {
     completed: 0,
     inFlight,
     problems,
+    group,
+    handovers: 0,
   };
 }
 
@@ -417,7 +460,11 @@ async function converge(r: Real): Promise<void> {
         diverged += `${AGENTS[k]} did not settle: session ${mine.phase}/${mine.interaction?.id} vs server ${theirs.phase}/${theirs.interaction?.id} (pending ${r.sessions[k]!.state.pending}) `;
       }
     }
-    if (!diverged) return;
+    if (!diverged) {
+      const mirror = r.group?.mirrorProblem();
+      if (mirror) throw new Error(`agent-1's tabs: ${mirror}`);
+      return;
+    }
   }
   throw new Error(diverged);
 }
@@ -429,22 +476,26 @@ export interface ModelReport {
   readonly phasesSeen: Phase[];
   /** Interactions completed (Mark Done recorded by the server) over all runs. */
   readonly completed: number;
+  /** Multi-tab variant: leader tabs lost and taken over. */
+  readonly handovers: number;
 }
 
-export async function runModel({ numRuns, seed }: { numRuns: number; seed: number }): Promise<ModelReport> {
+export async function runModel({ numRuns, seed, tabs = 0 }: { numRuns: number; seed: number; tabs?: number }): Promise<ModelReport> {
   await loadPhoneMetadata(); // real time, before any virtual clock runs
   const seen = new Set<Phase>();
   let completed = 0;
+  let handovers = 0;
   let runs = 0; // including the failing one
-  const property = fc.asyncProperty(fc.commands(commands(), { maxCommands: 40, size: '+2' }), fc.integer({ min: 1, max: 1_000_000 }), async (cmds, s) => {
+  const property = fc.asyncProperty(fc.commands(commands(tabs), { maxCommands: 40, size: '+2' }), fc.integer({ min: 1, max: 1_000_000 }), async (cmds, s) => {
     runs += 1;
-    const real = await setup(s);
+    const real = await setup(s, tabs);
     try {
       await fc.asyncModelRun(() => ({ model: { typed: new Map() }, real }), cmds);
       await converge(real);
     } finally {
       for (const p of real.phases) seen.add(p);
       completed += real.completed;
+      handovers += real.handovers;
       for (const x of real.sessions) x.dispose();
     }
   });
@@ -455,5 +506,6 @@ export async function runModel({ numRuns, seed }: { numRuns: number; seed: numbe
     message: result.failed ? `${String(result.errorInstance)}\n${fc.defaultReportMessage(result) ?? 'failed'} (after ${runs} runs)` : '',
     phasesSeen: [...seen],
     completed,
+    handovers,
   };
 }
