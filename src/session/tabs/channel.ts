@@ -19,7 +19,7 @@ export type TabMessage =
   | { readonly kind: 'notice'; readonly notice: Notice }
   | { readonly kind: 'intent'; readonly id: number; readonly intent: Intent }
   | { readonly kind: 'answer'; readonly to: string; readonly id: number; readonly result: Result<void> }
-  | { readonly kind: 'edit'; readonly seq: number; readonly edit: DraftEdit }
+  | { readonly kind: 'edit'; readonly seq: number; readonly edit: DraftEdit; readonly interactionId: string | null }
   /** A new leader took the lock: requests sent to the old one get no answer. */
   | { readonly kind: 'leader' };
 

@@ -37,7 +37,9 @@ export class FollowerLink {
   }
 
   receive(e: Envelope): void {
-    if (e.kind === 'state') {
+    // A new leader counts edits afresh: typing the old one never applied is not waited for.
+    if (e.kind === 'leader') this.acked = this.edits;
+    else if (e.kind === 'state') {
       this.acked = Math.max(this.acked, e.acks[this.host.self] ?? 0);
       // Typing not yet applied by the leader stays as typed here.
       const state = this.acked < this.edits ? { ...e.state, drafts: this.host.current().drafts } : e.state;
@@ -63,7 +65,7 @@ export class FollowerLink {
     const s = this.host.current();
     this.edits += 1;
     this.host.show({ ...s, drafts: editDrafts(s.drafts, edit, s.workflow.interaction) }, undefined);
-    this.host.post({ kind: 'edit', seq: this.edits, edit });
+    this.host.post({ kind: 'edit', seq: this.edits, edit, interactionId: s.workflow.interaction?.id ?? null });
   }
 
   /** This tab leaves or takes the lead: requests still waiting get no answer from here on. */

@@ -6,6 +6,7 @@
  */
 import type { Observable, Subscription } from 'rxjs';
 import type { IntentType } from '../../domain/intents.js';
+import type { DraftEdit } from '../drafts.js';
 import type { Session } from '../session.js';
 import type { Notice, SessionState } from '../types.js';
 import type { Envelope, TabMessage } from './channel.js';
@@ -27,6 +28,8 @@ export class LeaderLink {
   private common: SessionState['refusal'] = null;
   private last: SessionState['refusal'] = null;
   private carried: { readonly value: unknown } | null = null;
+  /** Typing while the session has no snapshot yet, applied once it has (to the same interaction). */
+  private queued: { readonly edit: DraftEdit; readonly interactionId: string | null }[] = [];
   /** Quiet until the session has read the snapshot: the tabs keep showing the desk meanwhile. */
   private live = false;
   private started = false;
@@ -64,12 +67,22 @@ export class LeaderLink {
         return;
       case 'edit':
         this.acks[e.from] = Math.max(this.acks[e.from] ?? 0, e.seq);
-        this.session.edit(e.edit);
+        this.edit(e.edit, e.interactionId);
         // An edit that changed nothing still acknowledges the tab's typing.
         return this.live ? this.broadcast(this.session.state) : undefined;
       default:
         return;
     }
+  }
+
+  /** Typing, here or in another tab (for the interaction that tab showed). */
+  edit(edit: DraftEdit, interactionId: string | null): void {
+    if (this.live) this.session.edit(edit);
+    else this.queued.push({ edit, interactionId });
+  }
+
+  get isLive(): boolean {
+    return this.live;
   }
 
   /** This tab's own intent. */
@@ -99,7 +112,14 @@ export class LeaderLink {
 
   private changed(s: SessionState): void {
     if (!this.live && (!this.started || s.workflow === this.before)) return;
-    this.live = true;
+    if (!this.live) {
+      this.live = true;
+      const queued = this.queued;
+      this.queued = [];
+      // Each applied edit comes back here as a change, and is shown and told like any other.
+      for (const q of queued) if (q.interactionId === (s.workflow.interaction?.id ?? null)) this.session.edit(q.edit);
+      if (queued.length > 0) return this.changed(this.session.state);
+    }
     if (s.refusal !== this.last) {
       this.last = s.refusal;
       this.common = s.refusal && !this.own.has(s.refusal.intent) && !this.remote.has(s.refusal.intent) ? s.refusal : null;

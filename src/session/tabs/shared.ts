@@ -11,7 +11,7 @@ import { BehaviorSubject, Observable, Subject, asyncScheduler, distinctUntilChan
 import type { Intent } from '../../domain/intents.js';
 import { initialState } from '../../domain/machine.js';
 import type { Connector, Result } from '../../connectors/port.js';
-import { EMPTY_DRAFTS, draftsKey, saveDrafts, type DraftEdit, type DraftStorage } from '../drafts.js';
+import { EMPTY_DRAFTS, draftsKey, editDrafts, saveDrafts, type DraftEdit, type DraftStorage } from '../drafts.js';
 import { Session } from '../session.js';
 import type { DeskSession, Notice, SessionOptions, SessionState } from '../types.js';
 import { readEnvelope, tabsName, type Envelope, type TabChannel, type TabMessage, type TabPlatform } from './channel.js';
@@ -156,8 +156,11 @@ export class SharedSession implements DeskSession {
   }
 
   edit(edit: DraftEdit): void {
-    if (this.leader) this.leader.session.edit(edit);
-    else this.follower?.edit(edit);
+    const s = this.store.value;
+    if (!this.leader) return void this.follower?.edit(edit);
+    // Taking over, the session has no snapshot yet: shown as typed now, applied once it has.
+    if (!this.leader.isLive) this.show({ ...s, drafts: editDrafts(s.drafts, edit, s.workflow.interaction) }, undefined);
+    this.leader.edit(edit, s.workflow.interaction?.id ?? null);
   }
 
   // -------------------------------------------------------------------------------------------
