@@ -170,6 +170,9 @@ class LoseLeaderCmd implements Cmd {
   async run(m: Model, r: Real) {
     const g = r.group!;
     const t = r.clock.now();
+    // The last tab closed is the agent leaving: a tab opened afterwards starts afresh, as a new
+    // page does, and what was typed went with the tabs.
+    if (g.tabs.length === 1) for (const [k, e] of m.typed) if (e.agent === 0) m.typed.delete(k);
     g.loseLeader(this.reopen);
     for (let i = 0; i < 200 && (g.leader?.connector as SimulatedConnector | undefined)?.connectionState !== 'online'; i++) await step(r, 10);
     const ms = r.clock.now() - t;
