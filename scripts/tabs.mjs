@@ -108,9 +108,8 @@ async function handover(pages, gone, leader, phase) {
   const t = Date.now();
   await leader.close();
   const rest = pages.filter((p) => p !== leader);
-  await Promise.race(
-    rest.map((p) => until(p, (want) => window.__desk().leader === true && window.__desk().connection === 'online' && window.__desk().phase === want, phase)),
-  );
+  // A tab that takes the lock shows the desk it mirrored until its session has the snapshot: wait for that.
+  await Promise.race(rest.map((p) => until(p, ([want, since]) => window.__ledAt >= since && window.__desk().phase === want, [phase, t])));
   // Every tab's clock of when it held the connector, online: exactly one did, after the close began.
   const led = await Promise.all(rest.map((p) => p.evaluate(() => window.__ledAt ?? null)));
   const fresh = led.filter((x) => x !== null && x >= t);
