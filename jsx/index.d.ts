@@ -258,6 +258,16 @@ export type PushPreviewSessionProps = {
   "no-persist"?: PushPreviewSession["noPersist"] | undefined;
   /** Do not keep unsaved edits in sessionStorage across a reload. */
   noPersist?: PushPreviewSession["noPersist"] | undefined;
+  /** Give every tab of this browser its own session. By default the tabs of one agent (same
+origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+an action is sent once, and another tab takes over when that one closes. Where the browser
+lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
+  "no-shared-tabs"?: PushPreviewSession["noSharedTabs"] | undefined;
+  /** Give every tab of this browser its own session. By default the tabs of one agent (same
+origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+an action is sent once, and another tab takes over when that one closes. Where the browser
+lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
+  noSharedTabs?: PushPreviewSession["noSharedTabs"] | undefined;
   /** Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs). */
   shortcuts?: PushPreviewSession["shortcuts"] | undefined;
   /** No keyboard shortcuts. */
@@ -298,6 +308,16 @@ export type PushPreviewSessionSolidJsProps = {
   "bool:no-persist"?: PushPreviewSession["noPersist"] | undefined;
   /** Do not keep unsaved edits in sessionStorage across a reload. */
   "prop:noPersist"?: PushPreviewSession["noPersist"] | undefined;
+  /** Give every tab of this browser its own session. By default the tabs of one agent (same
+origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+an action is sent once, and another tab takes over when that one closes. Where the browser
+lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
+  "bool:no-shared-tabs"?: PushPreviewSession["noSharedTabs"] | undefined;
+  /** Give every tab of this browser its own session. By default the tabs of one agent (same
+origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+an action is sent once, and another tab takes over when that one closes. Where the browser
+lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
+  "prop:noSharedTabs"?: PushPreviewSession["noSharedTabs"] | undefined;
   /** Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs). */
   "prop:shortcuts"?: PushPreviewSession["shortcuts"] | undefined;
   /** No keyboard shortcuts. */
@@ -377,6 +397,7 @@ export type CustomElements = {
    *
    * - `login`: The login form.
    * - `status`: The status line once logged in.
+   * - `campaign`: W-2: whether the agent's campaign is running, beside Ready (once the server said); also `campaign-running` or `campaign-stopped`.
    * - `action`: Every action button; also `action-<name>`, e.g. `action-ready`.
    * - `refusal`: The reason an action was refused.
    * - `refusal-detail`: The server's or validator's own words beside the reason (a field, a number, the server's error text).
@@ -686,7 +707,7 @@ export type CustomElements = {
    *
    * Methods that can be called to access component functionality.
    *
-   * - `ready() => Promise<Session>`: Resolves with the session once it exists and is connected.
+   * - `ready() => Promise<DeskSession>`: Resolves with the session once it exists and is connected.
    *
    * ## CSS Custom Properties
    *
@@ -792,6 +813,10 @@ export type CustomElements = {
    *
    * - `agent-id`/`agentId`: Agent id for the default simulated connector.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
+   * - `no-shared-tabs`/`noSharedTabs`: Give every tab of this browser its own session. By default the tabs of one agent (same
+   * origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+   * an action is sent once, and another tab takes over when that one closes. Where the browser
+   * lacks Web Locks or BroadcastChannel each tab has its own session anyway.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
    * - `connector`: The connector to the outbound server. Defaults to the simulated one. (property only)
@@ -823,7 +848,7 @@ export type CustomElements = {
    *
    * Methods that can be called to access component functionality.
    *
-   * - `ready() => Promise<Session>`: Resolves with the session once it exists.
+   * - `ready() => Promise<DeskSession>`: Resolves with the session once it exists.
    *
    * ## CSS Custom Properties
    *
@@ -930,6 +955,7 @@ export type CustomElementsSolidJs = {
    *
    * - `login`: The login form.
    * - `status`: The status line once logged in.
+   * - `campaign`: W-2: whether the agent's campaign is running, beside Ready (once the server said); also `campaign-running` or `campaign-stopped`.
    * - `action`: Every action button; also `action-<name>`, e.g. `action-ready`.
    * - `refusal`: The reason an action was refused.
    * - `refusal-detail`: The server's or validator's own words beside the reason (a field, a number, the server's error text).
@@ -1257,7 +1283,7 @@ export type CustomElementsSolidJs = {
    *
    * Methods that can be called to access component functionality.
    *
-   * - `ready() => Promise<Session>`: Resolves with the session once it exists and is connected.
+   * - `ready() => Promise<DeskSession>`: Resolves with the session once it exists and is connected.
    *
    * ## CSS Custom Properties
    *
@@ -1369,6 +1395,10 @@ export type CustomElementsSolidJs = {
    *
    * - `agent-id`/`agentId`: Agent id for the default simulated connector.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
+   * - `no-shared-tabs`/`noSharedTabs`: Give every tab of this browser its own session. By default the tabs of one agent (same
+   * origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+   * an action is sent once, and another tab takes over when that one closes. Where the browser
+   * lacks Web Locks or BroadcastChannel each tab has its own session anyway.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
    * - `connector`: The connector to the outbound server. Defaults to the simulated one. (property only)
@@ -1400,7 +1430,7 @@ export type CustomElementsSolidJs = {
    *
    * Methods that can be called to access component functionality.
    *
-   * - `ready() => Promise<Session>`: Resolves with the session once it exists.
+   * - `ready() => Promise<DeskSession>`: Resolves with the session once it exists.
    *
    * ## CSS Custom Properties
    *

@@ -78,6 +78,7 @@ if (committed.trim() !== generated.trim()) {
 console.log('✔ custom-elements.json matches the sources');
 
 run('demo under a strict CSP with Trusted Types (Chromium)', 'node', ['scripts/csp-check.mjs']);
+run('one agent, many tabs: shared session, handover, fallback (Chromium)', 'node', ['scripts/tabs.mjs']);
 
 npx('Storybook build', 'storybook', 'build', '--quiet', '-o', 'storybook-static');
 npx(

@@ -13,7 +13,7 @@ import { previewPolicy, type PreviewPolicy } from '../domain/policy.js';
 import type { RefusalReason } from '../domain/reasons.js';
 import { activeRecord, type Campaign, type ContactRecord, type Interaction, type Target } from '../domain/types.js';
 import type { ProtocolProblem } from '../connectors/port.js';
-import type { Notice, Session } from '../session/session.js';
+import type { DeskSession, Notice } from '../session/session.js';
 
 export interface InteractionDetail {
   readonly interaction: Interaction;
@@ -147,7 +147,7 @@ export function eventFor(n: Notice): Event | null {
 }
 
 /** Re-dispatch a session's notices as DOM events on `target`. */
-export function bridgeEvents(session: Session, target: EventTarget): Subscription {
+export function bridgeEvents(session: DeskSession, target: EventTarget): Subscription {
   return session.notices$.subscribe((n) => {
     const e = eventFor(n);
     if (e) target.dispatchEvent(e);

@@ -61,6 +61,13 @@ export interface CustomElementAttributes {
      */
     'no-persist'?: boolean | '';
     /**
+     * Give every tab of this browser its own session. By default the tabs of one agent (same
+     * origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+     * an action is sent once, and another tab takes over when that one closes. Where the browser
+     * lacks Web Locks or BroadcastChannel each tab has its own session anyway.
+     */
+    'no-shared-tabs'?: boolean | '';
+    /**
      * Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs).
      */
     'shortcuts'?: string;
@@ -82,7 +89,7 @@ export interface CustomElementProperties {
   'push-preview-form': Partial<Pick<PushPreviewForm, 'previewPolicy'>>;
   'push-preview-indicator': object;
   'push-preview-panel': Partial<Pick<PushPreviewPanel, 'connector' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'noAgent' | 'noIndicator' | 'session'>>;
-  'push-preview-session': Partial<Pick<PushPreviewSession, 'connector' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'session' | 'previewPolicy'>>;
+  'push-preview-session': Partial<Pick<PushPreviewSession, 'connector' | 'agentId' | 'noPersist' | 'noSharedTabs' | 'shortcuts' | 'noShortcuts' | 'session' | 'previewPolicy'>>;
   'record-editor': object;
   'reschedule-picker': object;
   'wrapup-codes': object;

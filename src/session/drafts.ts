@@ -91,6 +91,9 @@ export function isEmpty(drafts: Drafts): boolean {
   return !hasUnsaved(drafts) && drafts.dialNumber === null && drafts.reschedule === null && drafts.newChained === null;
 }
 
+/** The storage key of an agent's drafts. */
+export const draftsKey = (storageKey: string | undefined, agentId: string): string => `${storageKey ?? 'push-preview-drafts'}:${agentId}`;
+
 /** Remove what is stored (logout, dispose). */
 export function forgetDrafts(storage: DraftStorage | null, key: string): void {
   try {

@@ -15,12 +15,13 @@ import { noticeFor } from './announce.js';
 import { commandFor, confirmDrafts, isWrapupIntent, within } from './commands.js';
 import { EMPTY_DRAFTS, editDrafts, forgetDrafts, hasUnsaved, loadDrafts, saveDrafts, type DraftEdit, type DraftStorage, type Drafts } from './drafts.js';
 import { acceptTimedOut, wrapupTimedOut, type DeadlineHost } from './deadlines.js';
+import { draftsKey } from './drafts.js';
 import { Reconnector } from './reconnect.js';
 import { Sequencer } from './sequencer.js';
 import { InteractionTimers } from './timers.js';
 import type { Notice, SessionOptions, SessionState } from './types.js';
 
-export type { Notice, SessionOptions, SessionState } from './types.js';
+export type { DeskSession, Notice, SessionOptions, SessionState } from './types.js';
 
 const EDITABLE: ReadonlySet<Phase> = new Set(['previewing', 'dialing', 'connected', 'after-call']);
 
@@ -92,7 +93,7 @@ export class Session {
     this.connector = options.connector;
     const scheduler = (this.scheduler = options.scheduler ?? asyncScheduler);
     this.storage = options.storage === undefined ? defaultStorage() : options.storage;
-    this.storageKey = `${options.storageKey ?? 'push-preview-drafts'}:${this.connector.agentId}`;
+    this.storageKey = draftsKey(options.storageKey, this.connector.agentId);
     const isDisposed = () => this.disposed;
     const deadline = (this.commandTimeoutMs = options.commandTimeoutMs ?? 15_000);
     this.sequencer = new Sequencer({

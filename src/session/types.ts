@@ -1,11 +1,11 @@
 /** The session's public shapes: its state, its announcements and its options. */
-import type { SchedulerLike } from 'rxjs';
-import type { IntentType } from '../domain/intents.js';
+import type { Observable, SchedulerLike } from 'rxjs';
+import type { Intent, IntentType } from '../domain/intents.js';
 import type { Action, WorkflowState } from '../domain/machine.js';
 import type { Refusal } from '../domain/reasons.js';
 import type { Target } from '../domain/types.js';
-import type { ConnectionState, Connector, ProtocolProblem } from '../connectors/port.js';
-import type { DraftStorage, Drafts } from './drafts.js';
+import type { ConnectionState, Connector, ProtocolProblem, Result } from '../connectors/port.js';
+import type { DraftEdit, DraftStorage, Drafts } from './drafts.js';
 
 export interface SessionState {
   readonly workflow: WorkflowState;
@@ -54,4 +54,25 @@ export interface SessionOptions {
    * has not answered by then is aborted and the intent refused as `timeout`.
    */
   readonly commandTimeoutMs?: number;
+}
+
+/**
+ * What the elements use of a session: a {@link Session} of its own, or a session shared by the
+ * agent's tabs (tabs/shared.ts), whose leader tab runs the one Session and connector.
+ */
+export interface DeskSession {
+  readonly state: SessionState;
+  readonly state$: Observable<SessionState>;
+  readonly notices$: Observable<Notice>;
+  /** The connector this tab runs: undefined in a tab that mirrors another's. */
+  readonly connector: Connector | undefined;
+  /** Live subscriptions to {@link state$}: a leak test expects 0 once every element is gone. */
+  readonly liveSubscriptions: number;
+  /** Shared with the agent's other tabs: announcements then come only where the page is shown. */
+  readonly sharedTabs?: boolean;
+  select<T>(selector: (s: SessionState) => T, compare?: (a: T, b: T) => boolean): Observable<T>;
+  start(): Promise<void>;
+  dispose(): void;
+  dispatch(intent: Intent, signal?: AbortSignal): Promise<Result<void>>;
+  edit(edit: DraftEdit): void;
 }

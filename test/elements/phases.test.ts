@@ -11,7 +11,7 @@ import { actionStatus } from '../../src/domain/availability.js';
 import { PHASES, type Action, type WorkflowState } from '../../src/domain/machine.js';
 import { checkIntent } from '../../src/domain/intents.js';
 import type { PushPreviewSession } from '../../src/elements/session/push-preview-session.js';
-import type { Session } from '../../src/session/session.js';
+import type { DeskSession } from '../../src/session/session.js';
 import { FixtureConnector } from '../fixtures/fixture-connector.js';
 import { anyHour } from '../fixtures/any-hour.js';
 import { reach, type Reach } from '../fixtures/states.js';
@@ -50,7 +50,7 @@ const COMMAND: Partial<Record<Action, string>> = { ready: 'set-status', 'not-rea
 const LOCAL: readonly Action[] = ['extend-wrapup'];
 
 /** The one domain rule the elements render from: offered, shown, and why not enabled. */
-function status(session: Session, a: Action) {
+function status(session: DeskSession, a: Action) {
   const s = session.state;
   return actionStatus({ workflow: s.workflow, online: s.connection === 'online', pending: s.pending }, a);
 }

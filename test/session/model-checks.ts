@@ -15,7 +15,7 @@ import type { SessionState } from '../../src/session/types.js';
 import { ReferenceDesk, offerProblem } from './reference.js';
 
 /** Watch one desk: the server's record and the session, both against the reference. */
-export function watchReference(server: SimulatedServer, agentId: string, session: Session, problems: string[]): ReferenceDesk {
+export function watchReference(server: SimulatedServer, agentId: string, session: Pick<Session, 'state$'>, problems: string[]): ReferenceDesk {
   const ref = new ReferenceDesk();
   server.listen(agentId, (m) => {
     const broke = ref.apply(m.event);
@@ -105,7 +105,7 @@ export function confirmed(s: SessionState, t: Typed, intent: Intent | null): boo
 }
 
 /** Any problem the watchers saw, and every typed draft still there while its interaction is on the desk. */
-export function checkWatched(problems: string[], typed: Map<string, { agent: number; t: Typed }>, sessions: readonly Session[]): void {
+export function checkWatched(problems: string[], typed: Map<string, { agent: number; t: Typed }>, sessions: readonly { readonly state: SessionState }[]): void {
   if (problems.length) throw new Error(problems[0]);
   for (const { agent, t } of typed.values()) {
     const s = sessions[agent]!.state;

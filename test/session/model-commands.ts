@@ -3,7 +3,7 @@
  * faults, each checking the invariants (./model-invariants.ts) after it runs.
  */
 import fc from 'fast-check';
-import type { Faults } from '../../src/connectors/simulated/connector.js';
+import type { Faults, SimulatedConnector } from '../../src/connectors/simulated/connector.js';
 import type { Intent } from '../../src/domain/intents.js';
 import type { TestClock } from '../fixtures/virtual-time.js';
 import { confirmed, typedKey, typedOf, type Typed } from './model-checks.js';
@@ -211,6 +211,31 @@ export class FaultCmd implements Cmd {
   }
   toString() {
     return `${AGENTS[this.agent]}:${this.kind}`;
+  }
+}
+
+/** Multi-tab variant: agent-1's leader tab goes; another takes the lock and resumes from the snapshot. */
+export class LoseLeaderCmd implements Cmd {
+  constructor(readonly reopen: boolean) {}
+  check() {
+    return true;
+  }
+  async run(m: Model, r: Real) {
+    const g = r.group!;
+    const t = r.clock.now();
+    // The last tab closed is the agent leaving: a tab opened afterwards starts afresh, as a new
+    // page does, and what was typed went with the tabs.
+    if (g.tabs.length === 1) for (const [k, e] of m.typed) if (e.agent === 0) m.typed.delete(k);
+    g.loseLeader(this.reopen);
+    for (let i = 0; i < 200 && (g.leader?.connector as SimulatedConnector | undefined)?.connectionState !== 'online'; i++) await step(r, 10);
+    const ms = r.clock.now() - t;
+    if (ms > 2000) throw new Error(`no tab took over within 2 s (${ms} ms)`);
+    r.handovers += 1;
+    await step(r, 200);
+    invariants(r, m);
+  }
+  toString() {
+    return `agent-1:lose-leader(${this.reopen ? 'a tab opens again' : 'no new tab'})`;
   }
 }
 

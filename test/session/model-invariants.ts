@@ -14,6 +14,7 @@ import type { TestClock } from '../fixtures/virtual-time.js';
 import { checkWatched, confirmed, type Typed } from './model-checks.js';
 import { checkDial, type DialNotes } from './model-dial.js';
 import type { PolicyNotes } from './model-policy.js';
+import type { TabGroup } from './model-tabs.js';
 
 export const AGENTS = ['agent-1', 'agent-2'] as const;
 
@@ -21,7 +22,8 @@ export interface Real {
   readonly clock: TestClock;
   readonly server: SimulatedServer;
   readonly connectors: SimulatedConnector[];
-  readonly sessions: Session[];
+  /** One Session per agent; in the multi-tab variant agent-1's is its tabs (./model-tabs.ts). */
+  readonly sessions: ModelSession[];
   /** Every message each agent's desk produced, in order. */
   readonly log: { agent: string; m: ServerMessage }[];
   readonly phases: Set<Phase>;
@@ -40,7 +42,13 @@ export interface Real {
   readonly dial: DialNotes;
   /** Issue 16: the campaign's policy, what was sent under it, the wrap-up defaults (./model-policy.ts). */
   readonly policy: PolicyNotes;
+  /** Multi-tab variant: agent-1's tabs, and how many times its leader tab was lost. */
+  readonly group: TabGroup | null;
+  handovers: number;
 }
+
+/** What the model uses of a session: a Session, or the tabs of one agent sharing one. */
+export type ModelSession = Pick<Session, 'state' | 'dispatch' | 'edit' | 'resync' | 'dispose'>;
 
 export interface Model {
   /** What each agent typed (every draft kind) and has not seen confirmed, by agent and kind. */

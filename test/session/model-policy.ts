@@ -10,8 +10,8 @@
 import type { Command } from '../../src/connectors/port.js';
 import type { Intent } from '../../src/domain/intents.js';
 import { CallResult, type Campaign } from '../../src/domain/types.js';
-import type { Session } from '../../src/session/session.js';
 import type { WorkflowState } from '../../src/domain/machine.js';
+import type { Observable } from 'rxjs';
 
 export const POLICIES: readonly Partial<Campaign>[] = [
   {},
@@ -29,28 +29,36 @@ export interface PolicyNotes {
   /** Interaction id → how often the defaults were applied on each agent's desk. */
   readonly defaulted: Map<string, number>;
   readonly problems: string[];
+  /** Watch what this connector sends for agent k (the model wraps every connector it makes). */
+  watchSend(c: { send: (c: Command, s?: AbortSignal) => Promise<unknown> }, k: number): void;
 }
 
 const disabled = (c: Partial<Campaign> | null | undefined, type: string) =>
   (type === 'reject' && c?.rejectAllowed === false) || (type === 'cancel' && c?.cancelAllowed === false);
 
 /** Watch what each connector is asked to send, and each session's wrap-up defaults. */
+/** `sessions[k]` null: agent k's desk is a tab group (multi-tab variant), whose wrap-up defaults are not judged here. */
 export function watchPolicy(
   campaign: Partial<Campaign>,
-  connectors: { send: (c: Command, s?: AbortSignal) => Promise<unknown> }[],
-  sessions: Session[],
+  sessions: readonly ({ readonly state$: Observable<{ readonly workflow: WorkflowState }> } | null)[],
 ): PolicyNotes {
-  const notes: PolicyNotes = { sent: connectors.map(() => []), defaulted: new Map(), problems: [] };
-  connectors.forEach((c, k) => {
-    const send = c.send.bind(c);
-    c.send = (command, signal) => {
-      notes.sent[k]!.push(command);
-      const byAgent = command.type === 'cancel' || (command.type === 'reject' && !command.auto);
-      if (byAgent && disabled(campaign, command.type)) notes.problems.push(`sent ${command.type} though the campaign disables it`);
-      return send(command, signal);
-    };
-  });
+  const notes: PolicyNotes = {
+    sent: sessions.map(() => []),
+    defaulted: new Map(),
+    problems: [],
+    // every connector the agent's sessions use, including one a new leader tab makes
+    watchSend(c, k) {
+      const send = c.send.bind(c);
+      c.send = (command, signal) => {
+        notes.sent[k]!.push(command);
+        const byAgent = command.type === 'cancel' || (command.type === 'reject' && !command.auto);
+        if (byAgent && disabled(campaign, command.type)) notes.problems.push(`sent ${command.type} though the campaign disables it`);
+        return send(command, signal);
+      };
+    },
+  };
   sessions.forEach((s, k) => {
+    if (!s) return;
     let prev: WorkflowState | null = null;
     s.state$.subscribe(({ workflow: w }) => {
       const was = prev?.interaction?.id === w.interaction?.id ? prev?.afterCallTimer : null;

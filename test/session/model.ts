@@ -28,13 +28,15 @@ import { Session } from '../../src/session/session.js';
 import type { Intent } from '../../src/domain/intents.js';
 import { TestClock } from '../fixtures/virtual-time.js';
 import { watchReference, watchRejectToTop } from './model-checks.js';
-import { AGENTS, type Real } from './model-invariants.js';
+import { AGENTS, type ModelSession, type Real } from './model-invariants.js';
+import { TabGroup } from './model-tabs.js';
 import {
   CALM,
   DoNotCallThenConnectCmd,
   FAULTS,
   FaultCmd,
   IntentCmd,
+  LoseLeaderCmd,
   PickThenWaitCmd,
   RaceCmd,
   TimeCmd,
@@ -118,7 +120,7 @@ function guided(r: Real, a: number, pick: number): Intent | null {
   }
 }
 
-function commands(): fc.Arbitrary<Cmd>[] {
+function commands(tabs: number): fc.Arbitrary<Cmd>[] {
   const agent = fc.integer({ min: 0, max: 1 });
   const simple = (type: Intent['type']) => agent.map((a) => new IntentCmd(a, () => ({ type }) as Intent, type));
   const guide = fc.tuple(agent, fc.nat(100)).map(([a, n]) => new IntentCmd(a, (r) => guided(r, a, n), `guided(${n})`));
@@ -235,10 +237,11 @@ function commands(): fc.Arbitrary<Cmd>[] {
     typeDraft,
     fc.constantFrom(100, 600, 2_000, 31_000, 1_800_000).map((ms) => new TimeCmd(ms)),
     fc.tuple(agent, fc.constantFrom('drop-connection', 'faults-on', 'faults-off') as fc.Arbitrary<FaultCmd['kind']>).map(([a, k]) => new FaultCmd(a, k)),
+    ...(tabs ? [fc.boolean().map((b) => new LoseLeaderCmd(b)), fc.constant(new LoseLeaderCmd(true))] : []),
   ];
 }
 
-async function setup(seed: number): Promise<Real> {
+async function setup(seed: number, tabs: number): Promise<Real> {
   const clock = new TestClock();
   // issue 16: the seed's campaign, or one with Reject/Cancel disabled and wrap-up bounded
   const campaign = POLICIES[seed % POLICIES.length]!;
@@ -253,15 +256,35 @@ async function setup(seed: number): Promise<Real> {
   const log: Real['log'] = [];
   for (const a of AGENTS) server.listen(a, (m) => log.push({ agent: a, m }));
   const connectors = AGENTS.map((a, k) => new SimulatedConnector({ server, agentId: a, seed: seed + k, faults: FAULTS }));
-  const sessions = connectors.map((c) => new Session({ connector: c, scheduler: clock, storage: null, gapTimeoutMs: 300 }));
+  const inFlight = AGENTS.map(() => 0);
+  // Counts each request in flight at its connector (set once the sessions have started).
+  let wrap: ((c: SimulatedConnector, k: number) => void) | null = null;
+  // The multi-tab variant: agent-1's tabs; each new leader makes its connector (faults as they were).
+  const group: TabGroup | null =
+    tabs > 0
+      ? new TabGroup(AGENTS[0], clock, seed, (): SimulatedConnector => {
+          const c: SimulatedConnector = new SimulatedConnector({ server, agentId: AGENTS[0], seed: seed + 7 * group!.made, faults: connectors[0]!.faults });
+          connectors[0] = c;
+          wrap?.(c, 0);
+          return c;
+        })
+      : null;
+  const initial = group ? Array.from({ length: tabs }, () => group.open()) : [];
+  const sessions: ModelSession[] = connectors.map((c, k) =>
+    group && k === 0 ? group : new Session({ connector: c, scheduler: clock, storage: null, gapTimeoutMs: 300 }),
+  );
   // the server's record and every move and offer of the sessions, against the independent reference
   const problems: string[] = [];
-  sessions.forEach((x, k) => watchReference(server, AGENTS[k]!, x, problems));
+  sessions.forEach((x, k) => (x instanceof Session ? watchReference(server, AGENTS[k]!, x, problems) : undefined));
+  for (const t of initial) watchReference(server, AGENTS[0], t, problems);
   watchRejectToTop(server, problems);
-  await Promise.all(sessions.map((s) => settleOn(clock, s.start())));
-  const policy = watchPolicy(campaign, connectors, sessions);
-  const inFlight = AGENTS.map(() => 0);
-  connectors.forEach((c, k) => {
+  await Promise.all([...sessions.map((s) => (s instanceof Session ? settleOn(clock, s.start()) : null)), ...initial.map((t) => settleOn(clock, t.start()))]);
+  const policy = watchPolicy(
+    campaign,
+    sessions.map((s) => (s instanceof Session ? s : null)),
+  );
+  wrap = (c, k) => {
+    policy.watchSend(c, k);
     const send = c.send.bind(c);
     c.send = async (command, signal) => {
       const auto = command.type === 'reject' && command.auto;
@@ -272,7 +295,8 @@ async function setup(seed: number): Promise<Real> {
         if (!auto) inFlight[k]! -= 1;
       }
     };
-  });
+  };
+  connectors.forEach((c, k) => wrap(c, k));
   return {
     clock,
     server,
@@ -289,6 +313,8 @@ async function setup(seed: number): Promise<Real> {
     problems,
     dial: newDialNotes(),
     policy,
+    group,
+    handovers: 0,
   };
 }
 
@@ -313,7 +339,11 @@ async function converge(r: Real): Promise<void> {
         diverged += `${AGENTS[k]} did not settle: session ${mine.phase}/${mine.interaction?.id} vs server ${theirs.phase}/${theirs.interaction?.id} (pending ${r.sessions[k]!.state.pending}) `;
       }
     }
-    if (!diverged) return;
+    if (!diverged) {
+      const mirror = r.group?.mirrorProblem();
+      if (mirror) throw new Error(`agent-1's tabs: ${mirror}`);
+      return;
+    }
   }
   throw new Error(diverged);
 }
@@ -327,17 +357,20 @@ export interface ModelReport {
   readonly completed: number;
   /** Times the wrap-up defaults were applied at zero over all runs (issue 16). */
   readonly defaulted: number;
+  /** Multi-tab variant: leader tabs lost and taken over. */
+  readonly handovers: number;
 }
 
-export async function runModel({ numRuns, seed }: { numRuns: number; seed: number }): Promise<ModelReport> {
+export async function runModel({ numRuns, seed, tabs = 0 }: { numRuns: number; seed: number; tabs?: number }): Promise<ModelReport> {
   await loadPhoneMetadata(); // real time, before any virtual clock runs
   const seen = new Set<Phase>();
   let completed = 0;
   let defaulted = 0;
+  let handovers = 0;
   let runs = 0; // including the failing one
-  const property = fc.asyncProperty(fc.commands(commands(), { maxCommands: 40, size: '+2' }), fc.integer({ min: 1, max: 1_000_000 }), async (cmds, s) => {
+  const property = fc.asyncProperty(fc.commands(commands(tabs), { maxCommands: 40, size: '+2' }), fc.integer({ min: 1, max: 1_000_000 }), async (cmds, s) => {
     runs += 1;
-    const real = await setup(s);
+    const real = await setup(s, tabs);
     try {
       await fc.asyncModelRun(() => ({ model: { typed: new Map() }, real }), cmds);
       await converge(real);
@@ -345,6 +378,7 @@ export async function runModel({ numRuns, seed }: { numRuns: number; seed: numbe
       for (const p of real.phases) seen.add(p);
       completed += real.completed;
       for (const n of real.policy.defaulted.values()) defaulted += n;
+      handovers += real.handovers;
       for (const x of real.sessions) x.dispose();
     }
   });
@@ -356,5 +390,6 @@ export async function runModel({ numRuns, seed }: { numRuns: number; seed: numbe
     phasesSeen: [...seen],
     completed,
     defaulted,
+    handovers,
   };
 }

@@ -58,6 +58,8 @@ export class SimulatedConnector implements Connector {
   private readonly problems = new Subject<ProtocolProblem>();
   private unlisten: (() => void) | null = null;
   private heldBack: unknown = null;
+  /** Commands sent (a test counts them: one per action, whichever tab asked). */
+  sent = 0;
 
   readonly messages$: Observable<ServerMessage> = this.messages.asObservable();
   readonly connection$: Observable<ConnectionState> = this.connection.asObservable();
@@ -125,6 +127,7 @@ export class SimulatedConnector implements Connector {
   }
 
   async send(command: Command, signal?: AbortSignal): Promise<Result<readonly ServerMessage[]>> {
+    this.sent += 1;
     if (this.connection.value !== 'online') return refused('network');
     const started = this.server.now();
     // The request travels; it may be aborted or lost on the way.

@@ -1,6 +1,7 @@
 /** A small seeded PRNG (mulberry32): the simulated server is deterministic given a seed. */
 export class Random {
-  private s: number;
+  /** The generator's state: a server carried to another tab goes on with the same draws. */
+  s: number;
   constructor(seed: number) {
     this.s = seed >>> 0 || 0x9e3779b9;
   }

@@ -31,18 +31,18 @@ export type { DialOutcome, SimulatedServerOptions } from './server-options.js';
 export class SimulatedServer {
   readonly scheduler: SchedulerLike;
   campaign: Campaign;
-  private readonly random: Random;
-  private readonly desks = new Map<string, Desk>();
+  protected readonly random: Random;
+  protected readonly desks = new Map<string, Desk>();
   /** The calling list, top first. */
-  private queue: Chain[];
-  private readonly chains = new Map<number, Chain>();
-  private readonly doNotCall = new Set<string>();
-  private readonly processed = new Map<number, { callResult: CallResult | null; dispositionCode: string | null }>();
-  private nextHandle = 9001;
-  private nextInteraction = 1;
-  private readonly opts: Required<Omit<SimulatedServerOptions, 'campaign' | 'contacts' | 'scheduler' | 'seed' | 'campaignRunning'>>;
+  protected queue: Chain[];
+  protected readonly chains = new Map<number, Chain>();
+  protected readonly doNotCall = new Set<string>();
+  protected readonly processed = new Map<number, { callResult: CallResult | null; dispositionCode: string | null }>();
+  protected nextHandle = 9001;
+  protected nextInteraction = 1;
+  protected readonly opts: Required<Omit<SimulatedServerOptions, 'campaign' | 'contacts' | 'scheduler' | 'seed' | 'campaignRunning'>>;
   /** W-2: previews are pushed only while the campaign runs. */
-  private running: boolean;
+  protected running: boolean;
   dialOutcomes: readonly DialOutcome[];
 
   constructor(options: SimulatedServerOptions = {}) {
@@ -278,7 +278,7 @@ export class SimulatedServer {
   // ---------------------------------------------------------------------------------------
   // Internals
 
-  private emit(agentId: string, event: WorkflowEvent): ServerMessage {
+  protected emit(agentId: string, event: WorkflowEvent): ServerMessage {
     const desk = this.desk(agentId);
     desk.state = transition(desk.state, event);
     desk.seq += 1;
@@ -293,7 +293,7 @@ export class SimulatedServer {
     return false;
   }
 
-  private schedule(agentId: string, delay: number, work: () => void): void {
+  protected schedule(agentId: string, delay: number, work: () => void): void {
     const desk = this.desk(agentId);
     desk.timers.push(this.scheduler.schedule(work, Math.max(0, delay)));
   }
@@ -304,7 +304,7 @@ export class SimulatedServer {
     desk.timers = [];
   }
 
-  private schedulePush(agentId: string, delay: number): void {
+  protected schedulePush(agentId: string, delay: number): void {
     this.schedule(agentId, delay, () => this.tryPush(agentId));
   }
 
@@ -330,7 +330,7 @@ export class SimulatedServer {
   }
 
   /** W-30: an unprocessed preview goes stale at its time; every later request is refused. */
-  private armStale(agentId: string): void {
+  protected armStale(agentId: string): void {
     const i = this.desk(agentId).state.interaction;
     if (!i) return;
     this.schedule(agentId, i.staleAt - this.now(), () => {
@@ -342,7 +342,7 @@ export class SimulatedServer {
     });
   }
 
-  private dialOutcome(agentId: string, interactionId: string): void {
+  protected dialOutcome(agentId: string, interactionId: string): void {
     const st = this.desk(agentId).state;
     if (st.phase !== 'dialing' || st.interaction?.id !== interactionId || !st.call) return;
     const outcome = this.random.pick(this.dialOutcomes);

@@ -5,14 +5,14 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Subscription } from 'rxjs';
 import { activeRecord } from '../../domain/types.js';
-import type { Notice, Session } from '../../session/session.js';
+import type { DeskSession, Notice } from '../../session/session.js';
 import type { LocalizeController } from './localize.js';
 
 export class Announcer implements ReactiveController {
   polite = '';
   assertive = '';
   private sub: Subscription | null = null;
-  private session: Session | undefined;
+  private session: DeskSession | undefined;
   private flip = false;
 
   constructor(
@@ -22,7 +22,7 @@ export class Announcer implements ReactiveController {
     host.addController(this);
   }
 
-  watch(session: Session | undefined): void {
+  watch(session: DeskSession | undefined): void {
     if (session === this.session) return;
     this.sub?.unsubscribe();
     this.session = session;
@@ -83,6 +83,8 @@ export class Announcer implements ReactiveController {
   }
 
   private announce(n: Notice): void {
+    // A session shared by the agent's tabs is told in the tab the agent sees, not in every tab.
+    if (this.session?.sharedTabs && typeof document === 'object' && document.visibilityState === 'hidden') return;
     const text = this.text(n);
     if (!text) return;
     // A non-breaking space toggled at the end makes a repeated message count as new.

@@ -17,7 +17,7 @@ import type { Intent } from '../../domain/intents.js';
 import type { Action } from '../../domain/machine.js';
 import type { Result } from '../../connectors/port.js';
 import type { DraftEdit } from '../../session/drafts.js';
-import type { Session, SessionState } from '../../session/session.js';
+import type { DeskSession, SessionState } from '../../session/session.js';
 import { sessionContext } from '../context.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -55,7 +55,7 @@ function nextFrame(): Promise<void> {
 }
 
 export class SessionController implements ReactiveController {
-  session: Session | undefined;
+  session: DeskSession | undefined;
   state: SessionState | undefined;
   /** A store-driven render held for the next frame; null when none is held. */
   held: Promise<void> | null = null;
@@ -73,7 +73,7 @@ export class SessionController implements ReactiveController {
   }
 
   /** Use this session directly (a provider's own panel, or a test). */
-  use(session: Session | undefined): void {
+  use(session: DeskSession | undefined): void {
     if (session === this.session && this.sub) return;
     this.sub?.unsubscribe();
     this.sub = null;
@@ -83,7 +83,7 @@ export class SessionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private subscribe(session: Session): void {
+  private subscribe(session: DeskSession): void {
     this.sub = session.state$.subscribe((s) => {
       if (s !== this.state) {
         this.state = s;

@@ -7,7 +7,8 @@ import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
 import type { Connector } from '../../connectors/port.js';
-import { Session } from '../../session/session.js';
+import { Session, type DeskSession } from '../../session/session.js';
+import { detectTabs } from '../../session/tabs/channel.js';
 import { sessionContext } from '../context.js';
 import { bridgeEvents } from '../events.js';
 
@@ -17,6 +18,8 @@ export interface OwnerConfig {
   connector?: Connector | undefined;
   agentId: string;
   persist: boolean;
+  /** Share the default session with the agent's other tabs (where the browser can). */
+  sharedTabs: boolean;
 }
 
 /** Does `c` look like a connector (the port's members)? Guards against a host page's mistake. */
@@ -38,12 +41,12 @@ export function isConnector(c: unknown): c is Connector {
 
 export class SessionOwner implements ReactiveController {
   readonly provider: ContextProvider<typeof sessionContext, Host>;
-  session: Session | undefined;
+  session: DeskSession | undefined;
   /** A session handed in from outside (not ours to dispose of). */
-  private external: Session | undefined;
+  private external: DeskSession | undefined;
   private owned = false;
   private bridge: Subscription | null = null;
-  private making: Promise<Session | undefined> | null = null;
+  private making: Promise<DeskSession | undefined> | null = null;
   private generation = 0;
 
   constructor(
@@ -55,14 +58,14 @@ export class SessionOwner implements ReactiveController {
   }
 
   /** Resolves with the session once it exists, is connected and has read the server's state. */
-  async ready(): Promise<Session> {
+  async ready(): Promise<DeskSession> {
     const session = this.session ?? (this.making ? ((await this.making) ?? (await this.ready())) : await this.make());
     await session.start();
     return session;
   }
 
   /** Provide another session (from a provider above, or the host page). */
-  adopt(session: Session | undefined): void {
+  adopt(session: DeskSession | undefined): void {
     if (session === this.external) return;
     this.external = session;
     if (session) {
@@ -90,7 +93,7 @@ export class SessionOwner implements ReactiveController {
   }
 
   /** Make a new session (e.g. after the connector changed). A connector that is not one is refused. */
-  async remake(): Promise<Session | undefined> {
+  async remake(): Promise<DeskSession | undefined> {
     const connector = this.config().connector;
     if (connector !== undefined && !isConnector(connector)) {
       console.error(
@@ -102,12 +105,19 @@ export class SessionOwner implements ReactiveController {
     return this.make();
   }
 
-  private async make(): Promise<Session> {
+  private async make(): Promise<DeskSession> {
     const gen = ++this.generation;
     const current = () => gen === this.generation && !this.external;
-    const making = (async (): Promise<Session | undefined> => {
+    const making = (async (): Promise<DeskSession | undefined> => {
       let connector = this.config().connector;
       if (connector !== undefined && !isConnector(connector)) connector = undefined;
+      const shared = connector ? null : await this.sharedTabs();
+      if (!current()) return undefined;
+      if (shared) {
+        this.set(shared, true);
+        void shared.start();
+        return shared;
+      }
       if (!connector) {
         const { SimulatedConnector } = await import('../../connectors/simulated/connector.js');
         if (!current()) return undefined;
@@ -126,7 +136,21 @@ export class SessionOwner implements ReactiveController {
     return session ?? this.ready();
   }
 
-  private set(session: Session, owned: boolean): void {
+  /**
+   * The default session shared with the agent's other tabs: the simulated connector is made in
+   * the leader tab only, from the server state the last leader handed over.
+   */
+  private async sharedTabs(): Promise<DeskSession | null> {
+    const { agentId, persist, sharedTabs } = this.config();
+    const platform = sharedTabs ? detectTabs() : null;
+    if (!platform) return null;
+    // Loaded on demand, beside the simulated default: a page that never shares tabs loads neither.
+    const { SharedSession } = await import('../../session/tabs/shared.js');
+    const connect = async (carried: unknown) => (await import('../../connectors/simulated/handover.js')).leaderConnector(agentId, carried);
+    return new SharedSession({ agentId, platform, connect, session: persist ? {} : { storage: null } });
+  }
+
+  private set(session: DeskSession, owned: boolean): void {
     this.session = session;
     this.owned = owned;
     this.bridge?.unsubscribe();

@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Intent } from '../../domain/intents.js';
-import type { Session } from '../../session/session.js';
+import type { DeskSession } from '../../session/session.js';
 
 export type ShortcutAction = 'accept' | 'reject' | 'connect' | 'hold' | 'disconnect' | 'done' | 'done-and-stop';
 export type Shortcuts = Readonly<Record<ShortcutAction, string>>;
@@ -22,7 +22,7 @@ export const DEFAULT_SHORTCUTS: Shortcuts = {
   'done-and-stop': 'Alt+Shift+S',
 };
 
-const configured = new WeakMap<Session, Shortcuts | null>();
+const configured = new WeakMap<DeskSession, Shortcuts | null>();
 
 const told = new Set<string>();
 
@@ -76,7 +76,7 @@ function matches(e: KeyboardEvent, c: Combo): boolean {
 }
 
 /** The intent a shortcut stands for in the session's current state, if the machine offers it. */
-function intentFor(session: Session, action: ShortcutAction): Intent | null {
+function intentFor(session: DeskSession, action: ShortcutAction): Intent | null {
   const allowed = session.state.allowed;
   switch (action) {
     case 'hold':
@@ -89,7 +89,7 @@ function intentFor(session: Session, action: ShortcutAction): Intent | null {
 }
 
 export class ShortcutController implements ReactiveController {
-  private session: Session | undefined;
+  private session: DeskSession | undefined;
   private readonly onKey = (e: KeyboardEvent) => this.handle(e);
   private listening = false;
 
@@ -100,7 +100,7 @@ export class ShortcutController implements ReactiveController {
     host.addController(this);
   }
 
-  use(session: Session | undefined): void {
+  use(session: DeskSession | undefined): void {
     if (this.session && this.session !== session) configured.delete(this.session);
     this.session = session;
     if (session) configured.set(session, this.config().enabled ? this.config().shortcuts : null);
@@ -134,8 +134,8 @@ export class ShortcutController implements ReactiveController {
 }
 
 /** The shortcut of an action as `aria-keyshortcuts` takes it, for an element's session. */
-export function shortcutLabel(el: { store: { session: Session | undefined } } | object, action: ShortcutAction): string | undefined {
-  const session = (el as { store?: { session?: Session } }).store?.session;
+export function shortcutLabel(el: { store: { session: DeskSession | undefined } } | object, action: ShortcutAction): string | undefined {
+  const session = (el as { store?: { session?: DeskSession } }).store?.session;
   const cfg = session ? configured.get(session) : undefined;
   return cfg ? cfg[action] : undefined;
 }

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Connector } from '../../connectors/port.js';
 import type { IntentType } from '../../domain/intents.js';
 import { ACTIONS } from '../../domain/machine.js';
-import type { Session } from '../../session/session.js';
+import type { DeskSession } from '../../session/session.js';
 import { sessionContext } from '../context.js';
 import { Announcer } from '../internal/announcer.js';
 import { PushPreviewElement } from '../internal/push-preview-element.js';
@@ -144,7 +144,7 @@ export class PushPreviewPanel extends PushPreviewElement {
   @property({ type: Boolean, attribute: 'no-indicator' }) noIndicator = false;
 
   @state() private tab: Tab = 'edit';
-  private upper: Session | undefined;
+  private upper: DeskSession | undefined;
 
   protected readonly upperConsumer = new ContextConsumer(this, {
     context: sessionContext,
@@ -158,18 +158,20 @@ export class PushPreviewPanel extends PushPreviewElement {
     connector: this.connector,
     agentId: this.agentId,
     persist: !this.noPersist,
+    // A panel on its own keeps a session of its own; tabs share a <push-preview-session>'s.
+    sharedTabs: false,
     enabled: !this.upper,
   }));
   private readonly keys = new ShortcutController(this, () => ({ enabled: !this.noShortcuts && !this.upper, shortcuts: parseShortcuts(this.shortcuts) }));
   private readonly announcer = new Announcer(this, this.i18n);
 
   /** The session the panel shows (its own, or the provider's above it). */
-  get session(): Session | undefined {
+  get session(): DeskSession | undefined {
     return this.owner.session;
   }
 
   /** Resolves with the session once it exists and is connected. */
-  ready(): Promise<Session> {
+  ready(): Promise<DeskSession> {
     return this.owner.ready();
   }
 

@@ -2,7 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Connector } from '../../connectors/port.js';
 import { previewPolicy, type PreviewPolicy } from '../../domain/policy.js';
-import type { Session } from '../../session/session.js';
+import type { DeskSession } from '../../session/session.js';
 import { Announcer } from '../internal/announcer.js';
 import { LocalizeController } from '../internal/localize.js';
 import { SessionOwner } from '../internal/session-owner.js';
@@ -49,6 +49,14 @@ export class PushPreviewSession extends LitElement {
   /** Do not keep unsaved edits in sessionStorage across a reload. */
   @property({ type: Boolean, attribute: 'no-persist' }) noPersist = false;
 
+  /**
+   * Give every tab of this browser its own session. By default the tabs of one agent (same
+   * origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+   * an action is sent once, and another tab takes over when that one closes. Where the browser
+   * lacks Web Locks or BroadcastChannel each tab has its own session anyway.
+   */
+  @property({ type: Boolean, attribute: 'no-shared-tabs' }) noSharedTabs = false;
+
   /** Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs). */
   @property() shortcuts = '';
 
@@ -59,14 +67,15 @@ export class PushPreviewSession extends LitElement {
     connector: this.connector,
     agentId: this.agentId,
     persist: !this.noPersist,
+    sharedTabs: !this.noSharedTabs,
     enabled: true,
   }));
 
   /** The session, once made. Set it to share a session you made yourself. */
-  get session(): Session | undefined {
+  get session(): DeskSession | undefined {
     return this.owner.session;
   }
-  set session(session: Session | undefined) {
+  set session(session: DeskSession | undefined) {
     this.owner.adopt(session);
   }
 
@@ -80,7 +89,7 @@ export class PushPreviewSession extends LitElement {
   }
 
   /** Resolves with the session once it exists. */
-  ready(): Promise<Session> {
+  ready(): Promise<DeskSession> {
     return this.owner.ready();
   }
 
