@@ -157,6 +157,40 @@ describe('focus never falls to the page (issue 13)', () => {
     }
   });
 
+  it('the elements placed one by one in a page share the walk through their session', async () => {
+    const connector = new SimulatedConnector({ agentId: 'agent-apart', pushDelayMs: 50, dialDelayMs: 50, contacts: ANY_HOUR_CONTACTS });
+    const provider = await fixture<PushPreviewSession>(
+      html`<push-preview-session no-persist lang="en" .connector=${connector}
+        ><push-preview-form></push-preview-form>
+        <section><call-controls></call-controls></section>
+        <wrapup-codes></wrapup-codes
+      ></push-preview-session>`,
+    );
+    const session = await provider.ready();
+    const watch = new BodyWatch();
+    await session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] });
+    await session.dispatch({ type: 'ready' });
+    await until(() => session.state.workflow.phase === 'ringing', 'ringing', { sessions: [session] });
+    const form = provider.querySelector('push-preview-form')!;
+    const accept = await until(() => form.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="accept"]'), 'Accept shown');
+    accept.focus();
+    watch.start();
+    try {
+      await sendKeys({ press: 'Enter' });
+      const connect = await focusAfter(watch, session, 'Accept', action('connect'), 'Connect');
+      expect(hostOf(connect)).to.equal('call-controls');
+      await sendKeys({ press: 'Enter' });
+      await until(() => session.state.workflow.phase === 'connected', 'connected', { sessions: [session] });
+      const control = await focusAfter(watch, session, 'Connect', (el) => action('hold')(el) || action('disconnect')(el), 'Hold or Disconnect');
+      if (!action('disconnect')(control)) await tabTo(action('disconnect'), 'Disconnect');
+      await sendKeys({ press: 'Enter' });
+      await focusAfter(watch, session, 'Disconnect', callResult, 'the Call Result');
+    } finally {
+      watch.stop();
+      session.dispose();
+    }
+  });
+
   it('leaves focus alone when it is outside the elements (the agent typing in a CRM field)', async () => {
     const connector = new SimulatedConnector({ agentId: 'agent-crm', pushDelayMs: 50, dialDelayMs: 50, contacts: ANY_HOUR_CONTACTS });
     const root = await fixture<HTMLDivElement>(
