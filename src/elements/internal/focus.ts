@@ -132,7 +132,8 @@ export class FocusKeeper implements ReactiveController {
 
   hostUpdate(): void {
     const root = this.host.renderRoot;
-    this.noted = root instanceof ShadowRoot && root.activeElement ? deepActiveElement() : null;
+    // (no ShadowRoot where there is no DOM: a server render)
+    this.noted = typeof ShadowRoot === 'function' && root instanceof ShadowRoot && root.activeElement ? deepActiveElement() : null;
   }
 
   hostUpdated(): void {
