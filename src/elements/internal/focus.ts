@@ -18,10 +18,9 @@
  *    (Accept is in the form, Connect in call-controls). The elements that show one session form
  *    a group (keyed by the session object they read through context); the keeper searches its
  *    own shadow root first, then the group's. A peer that has not rendered the new phase yet
- *    (its render is pending, or held for the next frame: SessionController) is waited for: a
- *    render already scheduled is awaited before anything is focused (it lands in the same
- *    microtask checkpoint, so nothing is announced in between); one held for a later frame is
- *    awaited after focus went to the fallback, and focus moves on only if it is still there.
+ *    (its render is pending, or held for the next frame: SessionController) is waited for after
+ *    focus went to the fallback (rule 4), so focus is never left on `<body>` meanwhile; focus
+ *    moves on only if it is still where the fallback put it.
  * 4. The fallback is the element's heading. When no named control is on the page, focus goes to
  *    the element's own heading (else its status line, else its first part), made focusable with
  *    `tabindex="-1"` when it is not already; where the element rendered nothing, a peer's.
@@ -198,15 +197,10 @@ export class FocusKeeper implements ReactiveController {
 
   private async restore(step: string | null): Promise<void> {
     if (this.next(step)) return;
-    // a peer whose render is already scheduled lands in this microtask checkpoint: wait for it
-    const busy = this.peers().filter((p) => p.isUpdatePending);
-    if (busy.length) {
-      await Promise.all(busy.map((p) => p.updateComplete));
-      if (!onPage() || this.next(step)) return;
-    }
+    // never left on <body> while peers render (their renders may be held for a frame)
     const fallback = this.fallback();
-    // a peer held for a later frame (or made by a peer's render): move on once it has rendered,
-    // if focus is still where the fallback put it
+    // a peer not yet rendered (or made by a peer's render): move on once it has rendered, if
+    // focus is still where the fallback put it
     for (let round = 0; round < 4; round++) {
       const peers = this.peers();
       await Promise.all(peers.map((p) => p.updateComplete));
