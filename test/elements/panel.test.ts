@@ -28,8 +28,10 @@ function deepAll(root: ParentNode, selector: string): Element[] {
   return out;
 }
 
-/** Press Tab until the focused control matches, at most `max` times. */
+/** Press Tab until the focused control matches, at most `max` times (none when focus is there already: issue 13). */
 async function tabTo(match: (el: Element) => boolean, what: string, max = 60): Promise<Element> {
+  const here = deepActive();
+  if (here && match(here)) return here;
   for (let i = 0; i < max; i++) {
     await sendKeys({ press: 'Tab' });
     const a = deepActive();

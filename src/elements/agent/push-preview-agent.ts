@@ -124,7 +124,7 @@ export class PushPreviewAgent extends PushPreviewElement {
     const ready = wf.agent.status === 'ready';
     return html`<div class="row" part="status" role="group" aria-label=${t.agentStatus}>
         <span class="dot ${ready ? 'ready' : ''}" aria-hidden="true"></span>
-        <span class="status">${ready ? t.ready : t.notReady}</span>
+        <span class="status" data-focus="agent-status">${ready ? t.ready : t.notReady}</span>
         ${this.renderAction({ action: 'ready', label: t.ready, variant: 'primary' })}
         ${this.renderAction({ action: 'not-ready', label: t.notReady })} ${this.renderCampaign()}
         ${this.renderAction({ action: 'logout', label: t.logout })} ${connection}

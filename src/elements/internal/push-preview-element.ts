@@ -10,6 +10,7 @@ import type { Intent, IntentType } from '../../domain/intents.js';
 import { actionStatus } from '../../domain/availability.js';
 import type { Action, WorkflowState } from '../../domain/machine.js';
 import type { Translation } from '../../i18n/index.js';
+import { FocusKeeper } from './focus.js';
 import { LocalizeController } from './localize.js';
 import { SessionController } from './session-controller.js';
 import { tokens } from './tokens.js';
@@ -57,6 +58,8 @@ export abstract class PushPreviewElement extends LitElement {
 
   protected readonly store = new SessionController(this);
   protected readonly i18n = new LocalizeController(this);
+  /** When the focused control leaves with a render, focus goes to the one the next step needs (focus.ts). */
+  protected readonly focusKeeper = new FocusKeeper(this, { session: () => this.store.session, phase: () => this.wf?.phase });
   private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
   private shownState = '';
 
