@@ -12,7 +12,7 @@ import '../../src/define/all.js';
 import { SimulatedConnector } from '../../src/connectors/simulated/connector.js';
 import type { PushPreviewPanel } from '../../src/elements/panel/push-preview-panel.js';
 import type { PushPreviewSession } from '../../src/elements/session/push-preview-session.js';
-import type { Session } from '../../src/session/session.js';
+import type { DeskSession as Session } from '../../src/session/session.js';
 import { ANY_HOUR_CONTACTS } from '../fixtures/any-hour.js';
 import { until } from '../fixtures/wait.js';
 
