@@ -102,7 +102,7 @@ export class PushPreviewForm extends PushPreviewElement {
     const inside = inCallingWindow(now, rec);
     return html`<section part="form" aria-label=${t.previewForm}>
       <div part="contact">
-        <h3>${name || rec.phone}</h3>
+        <h3>${name || this.phone(rec.phone, rec.country)}</h3>
         ${company ? html`<p class="company muted">${company}</p>` : nothing}
       </div>
       ${
@@ -125,7 +125,7 @@ export class PushPreviewForm extends PushPreviewElement {
         <dt>${t.campaign}</dt>
         <dd>${wf.campaign?.name ?? ''}</dd>
         <dt>${t.phone}</dt>
-        <dd>${rec.phone} (${t.phoneTypes[rec.phoneType]})</dd>
+        <dd>${this.phone(rec.phone, rec.country)} (${t.phoneTypes[rec.phoneType]})</dd>
         <dt>${t.localTime}</dt>
         <dd>${this.i18n.time(now, rec.timeZone)} <span class="muted">(${rec.timeZone})</span></dd>
         <dt>${t.callingWindow}</dt>

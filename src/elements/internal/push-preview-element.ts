@@ -8,6 +8,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Intent, IntentType } from '../../domain/intents.js';
 import { actionStatus } from '../../domain/availability.js';
+import { showPhone } from '../../domain/phone.js';
 import type { Action, WorkflowState } from '../../domain/machine.js';
 import type { Translation } from '../../i18n/index.js';
 import { LocalizeController } from './localize.js';
@@ -93,6 +94,11 @@ export abstract class PushPreviewElement extends LitElement {
       done = await super.getUpdateComplete();
     }
     return done;
+  }
+
+  /** A number as every element shows it: national for the contact's region ({@link showPhone}). */
+  protected phone(number: string, country: string): string {
+    return showPhone(number, country).text;
   }
 
   protected dispatchIntent(intent: Intent): void {
