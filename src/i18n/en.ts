@@ -65,6 +65,8 @@ export const en = {
   active: 'Active',
   dialThis: 'Dial this number',
   previewForm: 'Preview',
+  callControls: 'Call controls',
+  recordTabs: 'Record and wrap-up',
   recordFields: 'Record',
   fieldsOf: (phone: string, type: string) => `Fields of ${phone} (${type}); each number of the chain keeps its own`,
   date: 'Date',

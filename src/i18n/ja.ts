@@ -60,6 +60,8 @@ export const ja: Translation = {
   active: 'アクティブ',
   dialThis: 'この番号に発信',
   previewForm: 'プレビュー',
+  callControls: '通話の操作',
+  recordTabs: 'レコードと後処理',
   recordFields: 'レコード',
   fieldsOf: (phone, type) => `${phone} (${type}) のレコード項目 (チェーンの番号ごとに別々に保存されます)`,
   date: '日付',

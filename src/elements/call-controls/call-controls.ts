@@ -123,7 +123,7 @@ export class CallControls extends PushPreviewElement {
     const country = rec?.country ?? '';
     const dialNumber = this.phone(this.store.state?.drafts.dialNumber ?? rec?.phone ?? '', country);
     const called = call ? i?.chain.records.find((r) => r.handle === call.handle) : undefined;
-    return html`<div class="group" part="controls" role="group" aria-label=${t.connect + ' / ' + t.disconnect}>
+    return html`<div class="group" part="controls" role="group" aria-label=${t.callControls}>
       ${
         call
           ? html`<div class="status" part="status" role="status">

@@ -240,7 +240,7 @@ export class PushPreviewPanel extends PushPreviewElement {
       <call-controls exportparts=${INNER_PARTS}></call-controls>
       ${
         showTabs
-          ? html`<div role="tablist" part="tabs" aria-label=${this.t.previewForm} @keydown=${this.onTabKey}>
+          ? html`<div role="tablist" part="tabs" aria-label=${this.t.recordTabs} @keydown=${this.onTabKey}>
               ${TABS.map(
                 (tab) => html`<button
                   type="button"
