@@ -125,9 +125,23 @@ export type RecordEditorSolidJsProps = {
   textContent?: string | number | undefined;
 };
 
-export type PushPreviewFormProps = {};
+export type PushPreviewFormProps = {
+  /** The level of the contact's heading, 1–6: 2 (the default) under the page's `<h1>`, deeper where
+the form sits further down. Another value falls back to 2 with a console warning. */
+  "heading-level"?: PushPreviewForm["headingLevel"] | undefined;
+  /** The level of the contact's heading, 1–6: 2 (the default) under the page's `<h1>`, deeper where
+the form sits further down. Another value falls back to 2 with a console warning. */
+  headingLevel?: PushPreviewForm["headingLevel"] | undefined;
+};
 
 export type PushPreviewFormSolidJsProps = {
+  /** The level of the contact's heading, 1–6: 2 (the default) under the page's `<h1>`, deeper where
+the form sits further down. Another value falls back to 2 with a console warning. */
+  "attr:heading-level"?: PushPreviewForm["headingLevel"] | undefined;
+  /** The level of the contact's heading, 1–6: 2 (the default) under the page's `<h1>`, deeper where
+the form sits further down. Another value falls back to 2 with a console warning. */
+  "prop:headingLevel"?: PushPreviewForm["headingLevel"] | undefined;
+
   /** Set the innerHTML of the element */
   innerHTML?: string | undefined;
   /** Set the textContent of the element */
@@ -162,6 +176,12 @@ export type PushPreviewPanelProps = {
   "no-agent"?: PushPreviewPanel["noAgent"] | undefined;
   /** Leave out the agent login/status (e.g. it sits in the page header). */
   noAgent?: PushPreviewPanel["noAgent"] | undefined;
+  /** The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
+`<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning. */
+  "heading-level"?: PushPreviewPanel["headingLevel"] | undefined;
+  /** The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
+`<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning. */
+  headingLevel?: PushPreviewPanel["headingLevel"] | undefined;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
   "no-indicator"?: PushPreviewPanel["noIndicator"] | undefined;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
@@ -208,6 +228,12 @@ export type PushPreviewPanelSolidJsProps = {
   "bool:no-agent"?: PushPreviewPanel["noAgent"] | undefined;
   /** Leave out the agent login/status (e.g. it sits in the page header). */
   "prop:noAgent"?: PushPreviewPanel["noAgent"] | undefined;
+  /** The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
+`<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning. */
+  "attr:heading-level"?: PushPreviewPanel["headingLevel"] | undefined;
+  /** The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
+`<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning. */
+  "prop:headingLevel"?: PushPreviewPanel["headingLevel"] | undefined;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
   "bool:no-indicator"?: PushPreviewPanel["noIndicator"] | undefined;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
@@ -547,6 +573,13 @@ export type CustomElements = {
    * accept (W-6), Accept and Reject (W-4, W-5); after the end of an interaction, what happened
    * and Close. A stale record (W-30) is said plainly. Contact data is shown as text, never markup.
    *
+   * ## Attributes & Properties
+   *
+   * Component attributes and properties that can be applied to the element or by using JavaScript.
+   *
+   * - `heading-level`/`headingLevel`: The level of the contact's heading, 1–6: 2 (the default) under the page's `<h1>`, deeper where
+   * the form sits further down. Another value falls back to 2 with a console warning.
+   *
    * ## CSS Custom Properties
    *
    * CSS variables available for styling the component.
@@ -658,6 +691,8 @@ export type CustomElements = {
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (when the panel holds its own session).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
    * - `no-agent`/`noAgent`: Leave out the agent login/status (e.g. it sits in the page header).
+   * - `heading-level`/`headingLevel`: The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
+   * `<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning.
    * - `no-indicator`/`noIndicator`: Leave out the campaign indicator (e.g. it sits in the page header).
    * - `connector`: The connector, when the panel holds its own session. Defaults to the simulated server. (property only)
    * - `session`: The session the panel shows (its own, or the provider's above it). (property only) (readonly)
@@ -1102,6 +1137,13 @@ export type CustomElementsSolidJs = {
    * accept (W-6), Accept and Reject (W-4, W-5); after the end of an interaction, what happened
    * and Close. A stale record (W-30) is said plainly. Contact data is shown as text, never markup.
    *
+   * ## Attributes & Properties
+   *
+   * Component attributes and properties that can be applied to the element or by using JavaScript.
+   *
+   * - `heading-level`/`headingLevel`: The level of the contact's heading, 1–6: 2 (the default) under the page's `<h1>`, deeper where
+   * the form sits further down. Another value falls back to 2 with a console warning.
+   *
    * ## CSS Custom Properties
    *
    * CSS variables available for styling the component.
@@ -1219,6 +1261,8 @@ export type CustomElementsSolidJs = {
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (when the panel holds its own session).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
    * - `no-agent`/`noAgent`: Leave out the agent login/status (e.g. it sits in the page header).
+   * - `heading-level`/`headingLevel`: The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
+   * `<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning.
    * - `no-indicator`/`noIndicator`: Leave out the campaign indicator (e.g. it sits in the page header).
    * - `connector`: The connector, when the panel holds its own session. Defaults to the simulated server. (property only)
    * - `session`: The session the panel shows (its own, or the provider's above it). (property only) (readonly)

@@ -1,9 +1,11 @@
 import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { IntentType } from '../../domain/intents.js';
 import { isEndPhase } from '../../domain/machine.js';
 import { formatMinuteOfDay, inCallingWindow } from '../../domain/time.js';
 import { activeRecord } from '../../domain/types.js';
 import { PushPreviewElement } from '../internal/push-preview-element.js';
+import { DEFAULT_HEADING_LEVEL, headingLevel } from '../internal/heading-level.js';
 import { shortcutLabel } from '../internal/shortcuts.js';
 
 /**
@@ -30,8 +32,9 @@ export class PushPreviewForm extends PushPreviewElement {
       :host {
         display: block;
       }
-      h3 {
+      .heading {
         margin: 0;
+        font-weight: 700;
         font-size: 1.25em;
       }
       .company {
@@ -83,6 +86,12 @@ export class PushPreviewForm extends PushPreviewElement {
 
   protected readonly intents: readonly IntentType[] = ['accept', 'reject', 'dismiss'];
 
+  /**
+   * The level of the contact's heading, 1–6: 2 (the default) under the page's `<h1>`, deeper where
+   * the form sits further down. Another value falls back to 2 with a console warning.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
+
   protected override render() {
     const wf = this.wf;
     const t = this.t;
@@ -102,7 +111,7 @@ export class PushPreviewForm extends PushPreviewElement {
     const inside = inCallingWindow(now, rec);
     return html`<section part="form" aria-label=${t.previewForm}>
       <div part="contact">
-        <h3>${name || this.phone(rec.phone, rec.country)}</h3>
+        <div class="heading" role="heading" aria-level=${headingLevel(this, this.headingLevel)}>${name || this.phone(rec.phone, rec.country)}</div>
         ${company ? html`<p class="company muted">${company}</p>` : nothing}
       </div>
       ${
