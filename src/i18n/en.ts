@@ -150,6 +150,7 @@ export const en = {
     'server-error': 'The server reported an error.',
     'malformed-response': 'The server sent a reply that could not be read.',
   } satisfies Record<RefusalReason, string>,
+  staleNotice: 'Stale.',
   staleExplained: 'The server marked this preview stale. Actions are disabled; what you typed is shown below so nothing is lost.',
   problem: 'A message from the server could not be read and was ignored.',
   // Live region

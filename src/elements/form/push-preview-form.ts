@@ -122,7 +122,7 @@ export class PushPreviewForm extends PushPreviewElement {
           </div>`
           : nothing
       }
-      ${wf.phase === 'stale' ? html`<p part="banner" class="banner" role="alert"><strong>${t.phases.stale}.</strong> ${t.staleExplained}</p>` : nothing}
+      ${wf.phase === 'stale' ? html`<p part="banner" class="banner" role="alert"><strong>${t.staleNotice}</strong> ${t.staleExplained}</p>` : nothing}
       ${
         isEndPhase(wf.phase) && wf.phase !== 'stale'
           ? html`<p part="banner" class="banner" role="status">
