@@ -43,6 +43,8 @@ export class PushPreviewForm extends PushPreviewElement {
       dl {
         display: grid;
         grid-template-columns: max-content 1fr;
+        /* a label on its value's baseline: CJK glyphs' taller ascent put Japanese labels lower */
+        align-items: baseline;
         gap: 0.25rem 1rem;
         margin: 0.5rem 0;
       }
