@@ -125,9 +125,23 @@ export type RecordEditorSolidJsProps = {
   textContent?: string | number | undefined;
 };
 
-export type PushPreviewFormProps = {};
+export type PushPreviewFormProps = {
+  /** The level of the contact's heading, 1–6: 2 (the default) under the page's `<h1>`, deeper where
+the form sits further down. Another value falls back to 2 with a console warning. */
+  "heading-level"?: PushPreviewForm["headingLevel"] | undefined;
+  /** The level of the contact's heading, 1–6: 2 (the default) under the page's `<h1>`, deeper where
+the form sits further down. Another value falls back to 2 with a console warning. */
+  headingLevel?: PushPreviewForm["headingLevel"] | undefined;
+};
 
 export type PushPreviewFormSolidJsProps = {
+  /** The level of the contact's heading, 1–6: 2 (the default) under the page's `<h1>`, deeper where
+the form sits further down. Another value falls back to 2 with a console warning. */
+  "attr:heading-level"?: PushPreviewForm["headingLevel"] | undefined;
+  /** The level of the contact's heading, 1–6: 2 (the default) under the page's `<h1>`, deeper where
+the form sits further down. Another value falls back to 2 with a console warning. */
+  "prop:headingLevel"?: PushPreviewForm["headingLevel"] | undefined;
+
   /** Set the innerHTML of the element */
   innerHTML?: string | undefined;
   /** Set the textContent of the element */
@@ -162,6 +176,12 @@ export type PushPreviewPanelProps = {
   "no-agent"?: PushPreviewPanel["noAgent"] | undefined;
   /** Leave out the agent login/status (e.g. it sits in the page header). */
   noAgent?: PushPreviewPanel["noAgent"] | undefined;
+  /** The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
+`<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning. */
+  "heading-level"?: PushPreviewPanel["headingLevel"] | undefined;
+  /** The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
+`<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning. */
+  headingLevel?: PushPreviewPanel["headingLevel"] | undefined;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
   "no-indicator"?: PushPreviewPanel["noIndicator"] | undefined;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
@@ -208,6 +228,12 @@ export type PushPreviewPanelSolidJsProps = {
   "bool:no-agent"?: PushPreviewPanel["noAgent"] | undefined;
   /** Leave out the agent login/status (e.g. it sits in the page header). */
   "prop:noAgent"?: PushPreviewPanel["noAgent"] | undefined;
+  /** The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
+`<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning. */
+  "attr:heading-level"?: PushPreviewPanel["headingLevel"] | undefined;
+  /** The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
+`<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning. */
+  "prop:headingLevel"?: PushPreviewPanel["headingLevel"] | undefined;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
   "bool:no-indicator"?: PushPreviewPanel["noIndicator"] | undefined;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
@@ -385,6 +411,7 @@ export type CustomElements = {
    * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -435,6 +462,7 @@ export type CustomElements = {
    * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -486,6 +514,7 @@ export type CustomElements = {
    * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -536,6 +565,7 @@ export type CustomElements = {
    * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -572,6 +602,8 @@ export type CustomElements = {
    *
    * Component attributes and properties that can be applied to the element or by using JavaScript.
    *
+   * - `heading-level`/`headingLevel`: The level of the contact's heading, 1–6: 2 (the default) under the page's `<h1>`, deeper where
+   * the form sits further down. Another value falls back to 2 with a console warning.
    * - `previewPolicy`: The campaign's preview policy (issue 16): Reject and Cancel, the timeout action; null before a campaign. (property only) (readonly)
    *
    * ## CSS Custom Properties
@@ -591,6 +623,7 @@ export type CustomElements = {
    * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -644,6 +677,7 @@ export type CustomElements = {
    * - `--pp-color-success`: The agent status dot when ready. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -685,6 +719,8 @@ export type CustomElements = {
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (when the panel holds its own session).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
    * - `no-agent`/`noAgent`: Leave out the agent login/status (e.g. it sits in the page header).
+   * - `heading-level`/`headingLevel`: The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
+   * `<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning.
    * - `no-indicator`/`noIndicator`: Leave out the campaign indicator (e.g. it sits in the page header).
    * - `connector`: The connector, when the panel holds its own session. Defaults to the simulated server. (property only)
    * - `session`: The session the panel shows (its own, or the provider's above it). (property only) (readonly)
@@ -729,6 +765,7 @@ export type CustomElements = {
    * - `--pp-color-success`: The agent status dot when ready. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-font-size`: Base font size. (default: `undefined`)
    *
@@ -777,6 +814,7 @@ export type CustomElements = {
    * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -891,6 +929,7 @@ export type CustomElements = {
    * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -943,6 +982,7 @@ export type CustomElementsSolidJs = {
    * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -996,6 +1036,7 @@ export type CustomElementsSolidJs = {
    * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -1050,6 +1091,7 @@ export type CustomElementsSolidJs = {
    * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -1103,6 +1145,7 @@ export type CustomElementsSolidJs = {
    * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -1142,6 +1185,8 @@ export type CustomElementsSolidJs = {
    *
    * Component attributes and properties that can be applied to the element or by using JavaScript.
    *
+   * - `heading-level`/`headingLevel`: The level of the contact's heading, 1–6: 2 (the default) under the page's `<h1>`, deeper where
+   * the form sits further down. Another value falls back to 2 with a console warning.
    * - `previewPolicy`: The campaign's preview policy (issue 16): Reject and Cancel, the timeout action; null before a campaign. (property only) (readonly)
    *
    * ## CSS Custom Properties
@@ -1161,6 +1206,7 @@ export type CustomElementsSolidJs = {
    * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -1217,6 +1263,7 @@ export type CustomElementsSolidJs = {
    * - `--pp-color-success`: The agent status dot when ready. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -1261,6 +1308,8 @@ export type CustomElementsSolidJs = {
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (when the panel holds its own session).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
    * - `no-agent`/`noAgent`: Leave out the agent login/status (e.g. it sits in the page header).
+   * - `heading-level`/`headingLevel`: The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
+   * `<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning.
    * - `no-indicator`/`noIndicator`: Leave out the campaign indicator (e.g. it sits in the page header).
    * - `connector`: The connector, when the panel holds its own session. Defaults to the simulated server. (property only)
    * - `session`: The session the panel shows (its own, or the provider's above it). (property only) (readonly)
@@ -1305,6 +1354,7 @@ export type CustomElementsSolidJs = {
    * - `--pp-color-success`: The agent status dot when ready. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-font-size`: Base font size. (default: `undefined`)
    *
@@ -1356,6 +1406,7 @@ export type CustomElementsSolidJs = {
    * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -1476,6 +1527,7 @@ export type CustomElementsSolidJs = {
    * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
    * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
    * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
    * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
    * - `--pp-radius`: Corner radius. (default: `undefined`)
    * - `--pp-space`: Base spacing. (default: `undefined`)
@@ -1536,6 +1588,8 @@ export type CustomCssProperties = {
   "--pp-color-on-campaign"?: string | undefined;
   /** Background of the stale or ended preview notice. */
   "--pp-color-warning-bg"?: string | undefined;
+  /** Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). */
+  "--pp-color-danger-bg"?: string | undefined;
   /** Focus ring colour. */
   "--pp-focus-ring"?: string | undefined;
   /** Corner radius. */

@@ -49,3 +49,22 @@ export function samePhone(a: string, b: string, country: string): boolean {
   const y = checkPhone(b, country);
   return x.ok && y.ok ? x.e164 === y.e164 : a.trim() === b.trim();
 }
+
+/** A number as the desk shows it: {@link showPhone}. */
+export interface ShownPhone {
+  /** National for the contact's region ("03-5678-1234"); the input as given where it is no valid number. */
+  readonly text: string;
+  /** E.164 ("+81356781234"), or null where the input is no valid number. */
+  readonly e164: string | null;
+}
+
+/**
+ * The one way every element shows a number: national for the contact's region, whatever spelling
+ * the server sent ("+81356781234" and "03-5678-1234" both show as "03-5678-1234"). Never throws:
+ * before the numbering plans load, or for a number that is not valid, it shows the input as given.
+ */
+export function showPhone(input: string, country: string): ShownPhone {
+  if (!library) return { text: input, e164: null };
+  const p = checkPhone(input, country);
+  return p.ok ? { text: p.national, e164: p.e164 } : { text: input, e164: null };
+}

@@ -23,7 +23,13 @@ export interface CustomElementAttributes {
   'call-controls': object;
   'chained-records': object;
   'push-preview-agent': object;
-  'push-preview-form': object;
+  'push-preview-form': {
+    /**
+     * The level of the contact's heading, 1–6: 2 (the default) under the page's `<h1>`, deeper where
+     * the form sits further down. Another value falls back to 2 with a console warning.
+     */
+    'heading-level'?: string;
+  };
   'push-preview-indicator': object;
   'push-preview-panel': {
     /**
@@ -46,6 +52,11 @@ export interface CustomElementAttributes {
      * Leave out the agent login/status (e.g. it sits in the page header).
      */
     'no-agent'?: boolean | '';
+    /**
+     * The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
+     * `<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning.
+     */
+    'heading-level'?: string;
     /**
      * Leave out the campaign indicator (e.g. it sits in the page header).
      */
@@ -86,9 +97,9 @@ export interface CustomElementProperties {
   'call-controls': object;
   'chained-records': object;
   'push-preview-agent': object;
-  'push-preview-form': Partial<Pick<PushPreviewForm, 'previewPolicy'>>;
+  'push-preview-form': Partial<Pick<PushPreviewForm, 'previewPolicy' | 'headingLevel'>>;
   'push-preview-indicator': object;
-  'push-preview-panel': Partial<Pick<PushPreviewPanel, 'connector' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'noAgent' | 'noIndicator' | 'session'>>;
+  'push-preview-panel': Partial<Pick<PushPreviewPanel, 'connector' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'noAgent' | 'headingLevel' | 'noIndicator' | 'session'>>;
   'push-preview-session': Partial<Pick<PushPreviewSession, 'connector' | 'agentId' | 'noPersist' | 'noSharedTabs' | 'shortcuts' | 'noShortcuts' | 'session' | 'previewPolicy'>>;
   'record-editor': object;
   'reschedule-picker': object;

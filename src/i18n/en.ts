@@ -81,6 +81,8 @@ export const en = {
   active: 'Active',
   dialThis: 'Dial this number',
   previewForm: 'Preview',
+  callControls: 'Call controls',
+  recordTabs: 'Record and wrap-up',
   recordFields: 'Record',
   fieldsOf: (phone: string, type: string) => `Fields of ${phone} (${type}); each number of the chain keeps its own`,
   date: 'Date',
@@ -167,6 +169,7 @@ export const en = {
     'server-error': 'The server reported an error.',
     'malformed-response': 'The server sent a reply that could not be read.',
   } satisfies Record<RefusalReason, string>,
+  staleNotice: 'Stale.',
   staleExplained: 'The server marked this preview stale. Actions are disabled; what you typed is shown below so nothing is lost.',
   problem: 'A message from the server could not be read and was ignored.',
   // Live region

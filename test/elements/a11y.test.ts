@@ -46,7 +46,7 @@ describe('live region', () => {
       const assertive = () => panel.shadowRoot!.querySelector('[role="alert"][aria-live="assertive"]')!.textContent!.trim();
       await session.dispatch({ type: 'login', mediaTypes: ['voice-preview'] });
       await session.dispatch({ type: 'ready' });
-      const offered = lang === 'en' ? 'Preview arriving: 山田 太郎. Accept within 30 seconds.' : 'プレビュー着信: 山田 太郎。30 秒以内に受け入れてください。';
+      const offered = lang === 'en' ? 'Preview arriving: 山田 太郎. Accept within 30 seconds.' : 'プレビュー着信：山田 太郎。30 秒以内に受け入れてください。';
       await until(() => polite() === offered, `offered: ${polite()}`);
       await session.dispatch({ type: 'accept' });
       await session.dispatch({ type: 'connect' });
@@ -54,7 +54,7 @@ describe('live region', () => {
       await session.dispatch({ type: 'disconnect' });
       await session.dispatch({ type: 'mark-done' });
       const refused =
-        lang === 'en' ? 'Not done: Pick a disposition code before Mark Done.' : '実行できません: 完了のマークの前に後処理コードを選択してください。';
+        lang === 'en' ? 'Not done: Pick a disposition code before Mark Done.' : '実行できません：完了のマークの前に後処理コードを選択してください。';
       await until(() => assertive() === refused, `refused: ${assertive()}`);
       session.dispose();
     });

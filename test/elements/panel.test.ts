@@ -211,7 +211,7 @@ describe('<push-preview-panel>', () => {
     };
     const panel = await fixture<PushPreviewPanel>(html`<push-preview-panel no-persist .connector=${new FixtureConnector(hostile)}></push-preview-panel>`);
     await panel.ready();
-    await until(() => deepAll(panel.shadowRoot!, 'h3').some((h) => h.textContent === evil), 'name shown as text');
+    await until(() => deepAll(panel.shadowRoot!, '[role="heading"]').some((h) => h.textContent === evil), 'name shown as text');
     await new Promise((r) => setTimeout(r, 100));
     expect(deepAll(panel.shadowRoot!, 'img, script').filter((e) => e.closest('svg') === null)).to.have.length(0);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(0);
@@ -228,7 +228,7 @@ describe('<push-preview-panel>', () => {
     const panel = await fixture<PushPreviewPanel>(html`<push-preview-panel no-persist .connector=${new FixtureConnector(nameless)}></push-preview-panel>`);
     await panel.ready();
     const phone = chain.records.find((r) => r.handle === chain.activeHandle)!.phone;
-    await until(() => deepAll(panel.shadowRoot!, 'h3').some((h) => h.textContent === phone), 'the number as the heading');
+    await until(() => deepAll(panel.shadowRoot!, '[role="heading"]').some((h) => h.textContent === phone), 'the number as the heading');
   });
 
   it('a refused request shows its reason and keeps what the agent typed', async () => {

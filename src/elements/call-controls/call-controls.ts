@@ -120,12 +120,14 @@ export class CallControls extends PushPreviewElement {
     const confWith = this.conferenceTarget || confs[0]?.id || '';
     const i = wf.interaction;
     const rec = i ? activeRecord(i.chain) : undefined;
-    const dialNumber = this.store.state?.drafts.dialNumber ?? rec?.phone ?? '';
-    return html`<div class="group" part="controls" role="group" aria-label=${t.connect + ' / ' + t.disconnect}>
+    const country = rec?.country ?? '';
+    const dialNumber = this.phone(this.store.state?.drafts.dialNumber ?? rec?.phone ?? '', country);
+    const called = call ? i?.chain.records.find((r) => r.handle === call.handle) : undefined;
+    return html`<div class="group" part="controls" role="group" aria-label=${t.callControls}>
       ${
         call
           ? html`<div class="status" part="status" role="status">
-            <span class="dial">${call.number}</span>
+            <span class="dial">${this.phone(call.number, called?.country ?? country)}</span>
             ${call.held ? html`<span>${t.onHold}</span>` : nothing}
             ${call.recording ? html`<span class="recording">● ${t.recording}</span>` : nothing}
             ${call.parties > 2 ? html`<span>${t.parties(call.parties)}</span>` : nothing}

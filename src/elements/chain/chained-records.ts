@@ -77,7 +77,8 @@ export class ChainedRecords extends PushPreviewElement {
     const drafts = this.store.state!.drafts;
     const active = activeRecord(i.chain)!;
     const editable = offeredIn(wf, 'connect');
-    const dial = drafts.dialNumber ?? active.phone;
+    const shownActive = this.phone(active.phone, active.country);
+    const dial = drafts.dialNumber ?? shownActive;
     const dialOk = checkPhone(dial, active.country).ok;
     const nc = drafts.newChained;
     const ncOk = !nc || nc.phone.trim() === '' || checkPhone(nc.phone, active.country).ok;
@@ -91,7 +92,7 @@ export class ChainedRecords extends PushPreviewElement {
         ${i.chain.records.map((r) => {
           const isActive = r.handle === i.chain.activeHandle;
           return html`<li part="record ${isActive ? 'active' : ''}" class=${isActive ? 'active' : ''} aria-current=${isActive ? 'true' : 'false'}>
-            <span class="phone">${r.phone}</span>
+            <span class="phone">${this.phone(r.phone, r.country)}</span>
             <span>${t.phoneTypes[r.phoneType]}</span>
             ${r.callResult !== null ? html`<span class="muted">${t.callResult}: ${t.callResults[r.callResult]}</span>` : nothing}
             <span class="muted">${t.attempts}: ${r.attempts}</span>
@@ -100,7 +101,7 @@ export class ChainedRecords extends PushPreviewElement {
                 ? html`<span class="badge">${t.active}</span>`
                 : this.renderAction({
                     action: 'set-active-record',
-                    label: `${t.setActiveRecord}: ${r.phone}`,
+                    label: `${t.setActiveRecord}: ${this.phone(r.phone, r.country)}`,
                     intent: { type: 'set-active-record', handle: r.handle },
                   })
             }
@@ -122,7 +123,7 @@ export class ChainedRecords extends PushPreviewElement {
               aria-describedby=${dialOk ? nothing : 'dial-why'}
               @input=${(e: Event) => {
                 const v = (e.target as HTMLInputElement).value;
-                this.store.edit({ kind: 'dial-number', value: v === active.phone ? null : v });
+                this.store.edit({ kind: 'dial-number', value: v === active.phone || v === shownActive ? null : v });
               }}
             />
             ${dialOk ? nothing : html`<span id="dial-why" class="reason">${t.reasons['invalid-number']}</span>`}

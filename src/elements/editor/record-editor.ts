@@ -64,7 +64,7 @@ export class RecordEditor extends PushPreviewElement {
         this.dispatchIntent({ type: 'update-record', handle: rec.handle, fields: typed });
       }}
     >
-      <p class="muted" part="editing" id="editing">${t.fieldsOf(rec.phone, t.phoneTypes[rec.phoneType])}</p>
+      <p class="muted" part="editing" id="editing">${t.fieldsOf(this.phone(rec.phone, rec.country), t.phoneTypes[rec.phoneType])}</p>
       ${names.map((name) => {
         const value = typed[name] ?? rec.fields[name] ?? '';
         const changed = name in typed;

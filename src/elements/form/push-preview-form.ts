@@ -1,10 +1,12 @@
 import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { IntentType } from '../../domain/intents.js';
 import { isEndPhase } from '../../domain/machine.js';
 import { previewPolicy, type PreviewPolicy } from '../../domain/policy.js';
 import { formatMinuteOfDay, inCallingWindow } from '../../domain/time.js';
 import { activeRecord } from '../../domain/types.js';
 import { PushPreviewElement } from '../internal/push-preview-element.js';
+import { DEFAULT_HEADING_LEVEL, headingLevel } from '../internal/heading-level.js';
 import { shortcutLabel } from '../internal/shortcuts.js';
 
 /**
@@ -31,8 +33,9 @@ export class PushPreviewForm extends PushPreviewElement {
       :host {
         display: block;
       }
-      h3 {
+      .heading {
         margin: 0;
+        font-weight: 700;
         font-size: 1.25em;
       }
       .company {
@@ -41,6 +44,8 @@ export class PushPreviewForm extends PushPreviewElement {
       dl {
         display: grid;
         grid-template-columns: max-content 1fr;
+        /* a label on its value's baseline: CJK glyphs' taller ascent put Japanese labels lower */
+        align-items: baseline;
         gap: 0.25rem 1rem;
         margin: 0.5rem 0;
       }
@@ -88,6 +93,11 @@ export class PushPreviewForm extends PushPreviewElement {
   get previewPolicy(): PreviewPolicy | null {
     return this.wf?.campaign ? previewPolicy(this.wf.campaign) : null;
   }
+  /**
+   * The level of the contact's heading, 1–6: 2 (the default) under the page's `<h1>`, deeper where
+   * the form sits further down. Another value falls back to 2 with a console warning.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
 
   protected override render() {
     const wf = this.wf;
@@ -110,7 +120,7 @@ export class PushPreviewForm extends PushPreviewElement {
     const inside = inCallingWindow(now, rec);
     return html`<section part="form" aria-label=${t.previewForm}>
       <div part="contact">
-        <h3>${name || rec.phone}</h3>
+        <div class="heading" role="heading" aria-level=${headingLevel(this, this.headingLevel)}>${name || this.phone(rec.phone, rec.country)}</div>
         ${company ? html`<p class="company muted">${company}</p>` : nothing}
       </div>
       ${
@@ -121,7 +131,7 @@ export class PushPreviewForm extends PushPreviewElement {
           </div>`
           : nothing
       }
-      ${wf.phase === 'stale' ? html`<p part="banner" class="banner" role="alert"><strong>${t.phases.stale}.</strong> ${t.staleExplained}</p>` : nothing}
+      ${wf.phase === 'stale' ? html`<p part="banner" class="banner" role="alert"><strong>${t.staleNotice}</strong> ${t.staleExplained}</p>` : nothing}
       ${
         isEndPhase(wf.phase) && wf.phase !== 'stale'
           ? html`<p part="banner" class="banner" role="status">
@@ -133,7 +143,7 @@ export class PushPreviewForm extends PushPreviewElement {
         <dt>${t.campaign}</dt>
         <dd>${wf.campaign?.name ?? ''}</dd>
         <dt>${t.phone}</dt>
-        <dd>${rec.phone} (${t.phoneTypes[rec.phoneType]})</dd>
+        <dd>${this.phone(rec.phone, rec.country)} (${t.phoneTypes[rec.phoneType]})</dd>
         <dt>${t.localTime}</dt>
         <dd>${this.i18n.time(now, rec.timeZone)} <span class="muted">(${rec.timeZone})</span></dd>
         <dt>${t.callingWindow}</dt>

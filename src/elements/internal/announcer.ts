@@ -4,6 +4,7 @@
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Subscription } from 'rxjs';
+import { showPhone } from '../../domain/phone.js';
 import { activeRecord } from '../../domain/types.js';
 import type { DeskSession, Notice } from '../../session/session.js';
 import type { LocalizeController } from './localize.js';
@@ -45,7 +46,7 @@ export class Announcer implements ReactiveController {
       case 'offered': {
         const i = n.state.interaction!;
         const record = activeRecord(i.chain);
-        const name = record?.fields.name || record?.phone || '';
+        const name = record?.fields.name || (record ? showPhone(record.phone, record.country).text : '');
         return t.announceOffered(name, Math.round((i.acceptDeadline - i.offeredAt) / 1000));
       }
       case 'time-running-out':
@@ -54,8 +55,11 @@ export class Announcer implements ReactiveController {
         return t.announceWrapupLeft(n.secondsLeft);
       case 'accepted':
         return t.announceAccepted;
-      case 'dialing':
-        return t.announceDialing(n.state.call?.number ?? '');
+      case 'dialing': {
+        const call = n.state.call;
+        const record = call ? n.state.interaction?.chain.records.find((r) => r.handle === call.handle) : undefined;
+        return t.announceDialing(call ? showPhone(call.number, record?.country ?? '').text : '');
+      }
       case 'connected':
         return t.announceConnected;
       case 'call-ended':

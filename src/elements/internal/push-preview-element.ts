@@ -8,6 +8,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Intent, IntentType } from '../../domain/intents.js';
 import { actionStatus } from '../../domain/availability.js';
+import { showPhone } from '../../domain/phone.js';
 import type { Action, WorkflowState } from '../../domain/machine.js';
 import type { Translation } from '../../i18n/index.js';
 import { FocusKeeper } from './focus.js';
@@ -28,6 +29,13 @@ export interface ActionButton {
 
 export const VERSION = '0.1.0';
 
+/** The refusal's icon: a circled "!" in the danger colour, hidden from assistive technology (the text says it). */
+const alertIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+  <circle cx="10" cy="10" r="9" fill="currentColor" />
+  <path d="M10 5.5v5.5" stroke="var(--_on-danger)" stroke-width="2.2" stroke-linecap="round" />
+  <circle cx="10" cy="14.5" r="1.3" fill="var(--_on-danger)" />
+</svg>`;
+
 /**
  * The base class of the workflow elements. Its design tokens (the CSS custom properties below, each
  * with a default that follows the page's `color-scheme`) apply to every element that extends it;
@@ -46,6 +54,7 @@ export const VERSION = '0.1.0';
  * @cssproperty --pp-color-campaign - The Outbound Campaign indicator colour.
  * @cssproperty --pp-color-on-campaign - Text on the campaign colour.
  * @cssproperty --pp-color-warning-bg - Background of the stale or ended preview notice.
+ * @cssproperty --pp-color-danger-bg - Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`).
  * @cssproperty --pp-focus-ring - Focus ring colour.
  * @cssproperty --pp-radius - Corner radius.
  * @cssproperty --pp-space - Base spacing.
@@ -98,6 +107,11 @@ export abstract class PushPreviewElement extends LitElement {
     return done;
   }
 
+  /** A number as every element shows it: national for the contact's region ({@link showPhone}). */
+  protected phone(number: string, country: string): string {
+    return showPhone(number, country).text;
+  }
+
   protected dispatchIntent(intent: Intent): void {
     void this.store.dispatch(intent);
   }
@@ -109,12 +123,14 @@ export abstract class PushPreviewElement extends LitElement {
     return this.t.reasons[r.reason];
   }
 
-  /** The reason in the agent's language, then the server's or validator's own words, if any. */
+  /** The reason in the agent's language, then the server's or validator's own words, if any: an alert with an icon. */
   protected renderRefusal(): TemplateResult | typeof nothing {
     const text = this.refusalText();
     const detail = this.store.state?.refusal?.detail?.slice(0, 200);
     return text
-      ? html`<p class="reason" part="refusal" role="alert">${text}${detail ? html` <span part="refusal-detail">(${detail})</span>` : nothing}</p>`
+      ? html`<div class="refusal" part="refusal" role="alert">
+          ${alertIcon}<span>${text}${detail ? html` <span part="refusal-detail">(${detail})</span>` : nothing}</span>
+        </div>`
       : nothing;
   }
 

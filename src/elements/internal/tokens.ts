@@ -20,6 +20,7 @@ export const tokens = css`
     --_campaign: var(--pp-color-campaign, light-dark(#f2c200, #f2c200));
     --_on-campaign: var(--pp-color-on-campaign, #1b1f24);
     --_warning-bg: var(--pp-color-warning-bg, light-dark(#fff4ce, #3d3300));
+    --_danger-bg: var(--pp-color-danger-bg, light-dark(#fdecea, #3b1513));
     --_focus: var(--pp-focus-ring, light-dark(#0b5cad, #9ccaff));
     --_radius: var(--pp-radius, 6px);
     --_gap: var(--pp-space, 0.5rem);
@@ -90,6 +91,25 @@ export const tokens = css`
   .reason {
     color: var(--_danger);
     font-size: 0.875em;
+  }
+  .refusal {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+    margin: 0.5rem 0 0;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_danger);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+    background: var(--_danger-bg);
+    color: var(--_text);
+    font-weight: 600;
+  }
+  .refusal svg {
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    color: var(--_danger);
   }
   .muted {
     color: var(--_muted);

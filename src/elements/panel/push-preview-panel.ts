@@ -8,6 +8,7 @@ import type { DeskSession } from '../../session/session.js';
 import { sessionContext } from '../context.js';
 import { Announcer } from '../internal/announcer.js';
 import { PushPreviewElement } from '../internal/push-preview-element.js';
+import { DEFAULT_HEADING_LEVEL, headingLevel } from '../internal/heading-level.js';
 import { SessionOwner } from '../internal/session-owner.js';
 import { ShortcutController, parseShortcuts } from '../internal/shortcuts.js';
 import { PushPreviewAgent } from '../agent/push-preview-agent.js';
@@ -140,6 +141,11 @@ export class PushPreviewPanel extends PushPreviewElement {
   @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
   /** Leave out the agent login/status (e.g. it sits in the page header). */
   @property({ type: Boolean, attribute: 'no-agent' }) noAgent = false;
+  /**
+   * The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
+   * `<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
   @property({ type: Boolean, attribute: 'no-indicator' }) noIndicator = false;
 
@@ -238,11 +244,11 @@ export class PushPreviewPanel extends PushPreviewElement {
             ${this.noAgent ? nothing : html`<push-preview-agent exportparts=${INNER_PARTS}></push-preview-agent>`}
           </header>`
       }
-      <push-preview-form exportparts=${INNER_PARTS}></push-preview-form>
+      <push-preview-form exportparts=${INNER_PARTS} .headingLevel=${headingLevel(this, this.headingLevel)}></push-preview-form>
       <call-controls exportparts=${INNER_PARTS}></call-controls>
       ${
         showTabs
-          ? html`<div role="tablist" part="tabs" aria-label=${this.t.previewForm} @keydown=${this.onTabKey}>
+          ? html`<div role="tablist" part="tabs" aria-label=${this.t.recordTabs} @keydown=${this.onTabKey}>
               ${TABS.map(
                 (tab) => html`<button
                   type="button"

@@ -1,0 +1,19 @@
+/**
+ * The `heading-level` attribute of the elements that render a heading (issue 13): the level the
+ * page needs under its own headings, 1–6, default 2 (under the page's `<h1>`).
+ */
+
+export const DEFAULT_HEADING_LEVEL = 2;
+
+const warned = new WeakMap<Element, unknown>();
+
+/** `value` when it is a whole number from 1 to 6; else the default, with one console warning per bad value. */
+export function headingLevel(host: Element, value: unknown): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (Number.isInteger(n) && n >= 1 && n <= 6) return n;
+  if (warned.get(host) !== value) {
+    warned.set(host, value);
+    console.warn(`<${host.localName}>: heading-level must be a whole number from 1 to 6, not "${String(value)}"; using ${DEFAULT_HEADING_LEVEL}.`);
+  }
+  return DEFAULT_HEADING_LEVEL;
+}
