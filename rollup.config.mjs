@@ -27,6 +27,7 @@ const input = {
   'connectors/genesys/index': 'src/connectors/genesys/index.ts',
   'react/index': 'src/react/index.ts',
   'frameworks/index': 'src/frameworks/index.ts',
+  cdn: 'src/cdn.ts', // what `push-preview-elements/cdn` resolves to in Node (server-side rendering): lit stays external, so its Node build loads
   ...defineEntries,
 };
 
