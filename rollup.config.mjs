@@ -1,6 +1,8 @@
 // Two builds: (a) per-module ESM for bundlers (lit, @lit/*, rxjs, libphonenumber-js external),
-// (b) one minified self-contained file for <script type="module"> / CDN use. Sizes are printed.
+// (b) the CDN build for <script type="module"> without a bundler: minified, code-split ES modules
+// in dist/cdn/ (lit and rxjs included). Sizes are printed.
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -25,6 +27,7 @@ const input = {
   'connectors/genesys/index': 'src/connectors/genesys/index.ts',
   'react/index': 'src/react/index.ts',
   'frameworks/index': 'src/frameworks/index.ts',
+  cdn: 'src/cdn.ts', // what `push-preview-elements/cdn` resolves to in Node (server-side rendering): lit stays external, so its Node build loads
   ...defineEntries,
 };
 
@@ -54,6 +57,35 @@ function sizes() {
   };
 }
 
+/**
+ * The CDN build's chunks: every module the entry src/cdn.ts imports statically (followed
+ * transitively) but the tag definitions goes to `core` — one file to fetch and compress, which the
+ * connector entries share; the tag definitions stay in the entry, so that importing a connector
+ * entry alone registers no tag. The lazy parts get names a reader (and scripts/size.mjs) knows.
+ */
+function cdnChunks(id, { getModuleInfo }) {
+  const path = id.replaceAll('\\', '/');
+  if (path.endsWith('/src/i18n/ja.ts')) return 'ja';
+  if (path.includes('/node_modules/libphonenumber-js/') || path.endsWith('/src/domain/phone-library.ts')) return 'phone';
+  if (path.includes('/src/connectors/simulated/')) return 'simulated';
+  if (path.endsWith('/src/connectors/validate.ts')) return 'validate'; // the simulated and the Genesys connectors share it
+  const entry = fileURLToPath(new URL('./src/cdn.ts', import.meta.url));
+  if (front.of !== getModuleInfo) Object.assign(front, { of: getModuleInfo, ids: closure(entry, getModuleInfo) }); // once per build
+  if (front.ids.has(id) && !path.includes('/src/define/') && id !== entry) return 'core';
+  return undefined;
+}
+const front = { of: null, ids: new Set() };
+function closure(start, getModuleInfo) {
+  const seen = new Set();
+  const walk = (id) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const i of getModuleInfo(id)?.importedIds ?? []) walk(i);
+  };
+  walk(start);
+  return seen;
+}
+
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.build.json', sourceMap: true });
 
 export default [
@@ -64,24 +96,30 @@ export default [
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, entryFileNames: '[name].js' },
   },
   {
-    input: 'src/cdn.ts',
+    // The CDN build (issue 15): three entries sharing chunks. What push-preview-elements.min.js
+    // imports statically is one chunk, chunks/core-*.js (scripts/size.mjs budgets the two
+    // together); the Japanese strings, the phone-number metadata and the default simulated
+    // connector are chunks the elements import dynamically, on demand; connectors.min.js (the
+    // simulated connector and server, the message readers) and genesys-connector.min.js (cometd
+    // included) are entries a page imports when it needs them.
+    input: {
+      'push-preview-elements.min': 'src/cdn.ts',
+      'connectors.min': 'src/cdn-connectors.ts',
+      'genesys-connector.min': 'src/connectors/genesys/index.ts',
+    },
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['production', 'es2015'] }),
       ts(),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
       sizes(),
     ],
-    output: { dir: 'dist/cdn', entryFileNames: 'push-preview-elements.min.js', format: 'es', inlineDynamicImports: true, sourcemap: true },
-  },
-  {
-    // The Genesys connector on its own, for pages without a bundler (the demo): cometd and rxjs inlined.
-    input: 'src/connectors/genesys/index.ts',
-    plugins: [
-      nodeResolve({ browser: true, exportConditions: ['production', 'es2015'] }),
-      ts(),
-      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
-      sizes(),
-    ],
-    output: { dir: 'dist/cdn', entryFileNames: 'genesys-connector.min.js', format: 'es', inlineDynamicImports: true, sourcemap: true },
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: cdnChunks,
+      sourcemap: true,
+    },
   },
 ];

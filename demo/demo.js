@@ -1,6 +1,7 @@
 // The demo CRM page: the library's tags placed in different regions, one session, the
 // simulated connector, and a control strip. Plain JS against the CDN build.
-import { SimulatedConnector } from '../dist/cdn/push-preview-elements.min.js';
+import '../dist/cdn/push-preview-elements.min.js'; // registers every tag
+import { SimulatedConnector } from '../dist/cdn/connectors.min.js';
 
 const provider = document.getElementById('session');
 const connector = new SimulatedConnector({ agentId: 'agent-1', seed: Date.now() % 100000, faults: { latencyMs: [80, 250] } });

@@ -5,7 +5,8 @@
 //  2. serve each app and walk the workflow as an agent: log in, Ready, a preview arrives,
 //     Accept, Connect, Disconnect, pick a disposition code, Mark Done — then the app's own log
 //     must show the host events it listened to, through its framework's binding, and the page
-//     must have raised no error;
+//     must have raised no error; the plain HTML page must have fetched the CDN build's core chunk
+//     and neither its ja chunk nor the Genesys connector (English, simulated server);
 //  3. open every MDX docs page of storybook-static/ (when built) and check it rendered.
 // Writes .reports/examples.json {passed, failed}. `--serve` builds, serves and prints the URLs.
 import { HANG_MS, watchBanner } from './page-waits.mjs';
@@ -58,7 +59,7 @@ function serve(root, csp) {
 }
 
 const apps = [
-  { name: 'plain HTML + CDN file', root: '.', path: '/examples/html/', csp: CSP },
+  { name: 'plain HTML + CDN build', root: '.', path: '/examples/html/', csp: CSP },
   { name: 'React', root: 'examples/react/dist', path: '/', csp: CSP, vite: 'examples/react/vite.config.mjs', tsconfig: 'examples/react/tsconfig.json' },
   { name: 'Vue', root: 'examples/vue/dist', path: '/', csp: VUE_CSP, vite: 'examples/vue/vite.config.mjs' },
 ];
@@ -76,7 +77,7 @@ function record(name, error) {
   else console.log(`  ✔ ${name}`);
 }
 
-if (!existsSync('dist/cdn/push-preview-elements.min.js') || !existsSync('dist/react/index.js')) {
+if (!existsSync('dist/cdn/push-preview-elements.min.js') || !existsSync('dist/cdn/connectors.min.js') || !existsSync('dist/react/index.js')) {
   console.error('✖ dist/ is missing or old: run `npm run build` first.');
   process.exit(1);
 }
@@ -115,12 +116,18 @@ if (process.argv.includes('--serve')) {
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      const cdnFiles = [];
+      page.on('request', (r) => r.url().includes('/dist/cdn/') && cdnFiles.push(new URL(r.url()).pathname.replace(/^.*\/dist\/cdn\//, '')));
       try {
         await page.goto(`${s.url}${app.path}`);
         await workflow(page);
         await page.waitForTimeout(100);
         if (s.reports.length) throw new Error(`CSP violations: ${s.reports.join('\n')}`);
         if (errors.length) throw new Error(`page errors:\n${errors.join('\n')}`);
+        // The CDN page in English ran the whole workflow without the chunks it does not need.
+        const unneeded = cdnFiles.filter((f) => /^chunks\/ja-|^genesys-connector/.test(f));
+        if (app.root === '.' && (unneeded.length || !cdnFiles.some((f) => /^chunks\/core-/.test(f))))
+          throw new Error(`CDN files fetched: ${cdnFiles.join(', ')}; not needed in English on the simulated server: ${unneeded.join(', ') || 'none'}`);
         record(`${app.name}: preview arrives, Accept, Connect, Disconnect, code, Mark Done (${((Date.now() - t) / 1000).toFixed(1)} s)`);
       } catch (e) {
         mkdirSync('.reports', { recursive: true });

@@ -1,12 +1,13 @@
 // What `npm publish` would ship, checked: the file list of `npm pack --dry-run` (no tests, no
 // stories, no sources of the build tools; types, the manifest, the editor data, README, CHANGELOG
-// and LICENSE present; every `exports` target packed), the package fields (semver 0.x, license),
+// and LICENSE present; every `exports` target packed, every file of the code-split CDN build), the package fields (semver 0.x, license),
 // then publint on the same pack with warnings as errors. Run after `npm run build`.
 // Writes .reports/pack.json {passed, failed}.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import { cdnGraph } from './cdn-graph.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -73,6 +74,12 @@ const missing = targets.filter(([, t]) => {
 check(
   `every exports target packed (${targets.length})`,
   missing.map(([k, t]) => `${k}: ${t}`),
+);
+// The CDN build is code-split: the entry is useless without every chunk it imports.
+const cdn = await cdnGraph('dist/cdn');
+check(
+  `every file of the CDN build packed (${cdn.files.size}: entries and the chunks they import)`,
+  [...cdn.files.keys()].filter((f) => !files.has(f)).map((f) => `missing ${f}`),
 );
 check(
   'types for every entry',

@@ -1,5 +1,5 @@
 // The page's own script: a simulated server with quick timings, and a log of the host events.
-import { SimulatedConnector } from '../../dist/cdn/push-preview-elements.min.js';
+import { SimulatedConnector } from '../../dist/cdn/connectors.min.js';
 
 const session = document.getElementById('session');
 session.connector = new SimulatedConnector({ agentId: 'agent-1', pushDelayMs: 300, dialDelayMs: 600 });

@@ -1,7 +1,8 @@
 /**
  * Validation of what servers send, at the connector boundary. A message that does not have
  * the shape of the port's types is reported with the path of the first fault and never
- * reaches the machine.
+ * reaches the machine. The error type, the caps, `attempt` and `readFields` live in ./fields.ts
+ * (the session reads stored drafts with them without loading these readers) and are re-exported.
  */
 import { ACTIONS, PHASES, type Action, type Snapshot, type WorkflowEvent } from '../domain/machine.js';
 import type { CampaignRun } from '../domain/campaign-status.js';
@@ -18,30 +19,11 @@ import {
   type Interaction,
   type Target,
 } from '../domain/types.js';
+import { MAX_DEPTH, readFields } from './fields.js';
 import type { ServerMessage, SnapshotAt } from './port.js';
 import { Invalid, arr, bool, int, nullable, num, obj, oneOf, own, str, type Obj } from './validate-core.js';
 
-export { Invalid } from './validate-core.js';
-
-/** Caps on what reaches rendering: custom fields per record, characters per field, nesting. */
-export const MAX_FIELDS = 100;
-export const MAX_FIELD_LENGTH = 2000;
-export const MAX_DEPTH = 32;
-const FIELD_NAME = /^[A-Za-z_][\w.-]{0,63}$/;
-
-/**
- * What a reader dropped to keep the rest of a message (an oversized field, one too many): said
- * beside the value, never silently. Collected by {@link attempt}.
- */
-let dropped: string[] | null = null;
-function drop(path: string, what: string): void {
-  dropped?.push(`${path}: ${what}`);
-}
-
-/** A field name that is plain text and no member of every object (`constructor`, `__proto__`…). */
-export function isSafeFieldName(name: string): boolean {
-  return FIELD_NAME.test(name) && !(name in Object.prototype);
-}
+export { Invalid, MAX_DEPTH, MAX_FIELDS, MAX_FIELD_LENGTH, attempt, isSafeFieldName, readFields } from './fields.js';
 
 /** Is `zone` an IANA time zone this engine knows (what rendering will ask Intl for)? */
 const zones = new Map<string, boolean>();
@@ -141,26 +123,6 @@ export function readAfterCallWork(v: unknown, path: string): AfterCallWork {
     ...opt('maxExtensions', () => int(o, 'maxExtensions', path)),
     ...opt('onTimeout', () => oneOf(o, 'onTimeout', ['done', 'not-ready'] as const, path)),
   };
-}
-
-/**
- * A record's custom fields: strings under safe names. What cannot be shown safely (a name like
- * `constructor`, a value over {@link MAX_FIELD_LENGTH}, fields past {@link MAX_FIELDS}) is
- * dropped and said; the other fields are kept.
- */
-export function readFields(v: unknown, path: string): Record<string, string> {
-  const o = obj(v, path);
-  const out: Record<string, string> = {};
-  let count = 0;
-  for (const k of Object.keys(o)) {
-    const x = o[k];
-    if (typeof x !== 'string') throw new Invalid(`${path}.${k}`, 'expected a string');
-    if (!isSafeFieldName(k)) drop(`${path}.${k.slice(0, 64)}`, 'field name not allowed: dropped');
-    else if (x.length > MAX_FIELD_LENGTH) drop(`${path}.${k}`, `longer than ${MAX_FIELD_LENGTH} characters: dropped`);
-    else if (++count > MAX_FIELDS) drop(`${path}.${k}`, `more than ${MAX_FIELDS} fields: dropped`);
-    else out[k] = x;
-  }
-  return out;
 }
 
 export function readRecord(v: unknown, path = 'record'): ContactRecord {
@@ -340,22 +302,4 @@ export function readRefusal(v: unknown): Refusal {
   const reason = own(o, 'reason');
   if (!isRefusalReason(reason)) throw new Invalid('refusal.reason', 'unknown reason');
   return own(o, 'detail') === undefined ? { reason } : { reason, detail: str(o, 'detail', 'refusal', 2000) };
-}
-
-/**
- * Try a reader; on failure say what was wrong instead of throwing. `dropped` lists what was left
- * out to keep the rest (empty when nothing was).
- */
-export function attempt<T>(read: (v: unknown) => T, v: unknown): { ok: true; value: T; dropped: readonly string[] } | { ok: false; error: string } {
-  const outer = dropped;
-  dropped = [];
-  try {
-    const value = read(v);
-    return { ok: true, value, dropped };
-  } catch (e) {
-    const error = e instanceof RangeError ? 'too deeply nested or too large' : e instanceof Error ? e.message : String(e);
-    return { ok: false, error };
-  } finally {
-    dropped = outer;
-  }
 }

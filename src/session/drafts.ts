@@ -4,7 +4,7 @@
  * confirmation of the very values that were sent.
  */
 import { PHONE_TYPES, type CallbackType, type ContactRecord, type Interaction, type PhoneType } from '../domain/types.js';
-import { Invalid, attempt, readFields } from '../connectors/validate.js';
+import { Invalid, attempt, readFields } from '../connectors/fields.js';
 import { epochToZoned, formatMinuteOfDay } from '../domain/time.js';
 
 export interface RescheduleDraft {
