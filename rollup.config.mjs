@@ -25,6 +25,7 @@ const input = {
   'connectors/genesys/index': 'src/connectors/genesys/index.ts',
   'react/index': 'src/react/index.ts',
   'frameworks/index': 'src/frameworks/index.ts',
+  'testing/index': 'src/testing/index.ts',
   ...defineEntries,
 };
 

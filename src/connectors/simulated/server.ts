@@ -34,11 +34,11 @@ export class SimulatedServer {
   private readonly random: Random;
   private readonly desks = new Map<string, Desk>();
   /** The calling list, top first. */
-  private queue: Chain[];
-  private readonly chains = new Map<number, Chain>();
+  protected queue: Chain[];
+  protected readonly chains = new Map<number, Chain>();
   private readonly doNotCall = new Set<string>();
   private readonly processed = new Map<number, { callResult: CallResult | null; dispositionCode: string | null }>();
-  private nextHandle = 9001;
+  protected nextHandle = 9001;
   private nextInteraction = 1;
   private readonly opts: Required<Omit<SimulatedServerOptions, 'campaign' | 'contacts' | 'scheduler' | 'seed'>>;
   dialOutcomes: readonly DialOutcome[];
@@ -262,7 +262,7 @@ export class SimulatedServer {
   // ---------------------------------------------------------------------------------------
   // Internals
 
-  private emit(agentId: string, event: WorkflowEvent): ServerMessage {
+  protected emit(agentId: string, event: WorkflowEvent): ServerMessage {
     const desk = this.desk(agentId);
     desk.state = transition(desk.state, event);
     desk.seq += 1;
@@ -337,10 +337,11 @@ export class SimulatedServer {
     });
   }
 
-  private dialOutcome(agentId: string, interactionId: string): void {
+  /** The dialed contact's phone stops ringing: answered, or `outcome` (drawn from `dialOutcomes` unless given). */
+  protected dialOutcome(agentId: string, interactionId: string, given?: DialOutcome): void {
     const st = this.desk(agentId).state;
     if (st.phase !== 'dialing' || st.interaction?.id !== interactionId || !st.call) return;
-    const outcome = this.random.pick(this.dialOutcomes);
+    const outcome = given ?? this.random.pick(this.dialOutcomes);
     if (outcome === 'answer') {
       this.emit(agentId, { type: 'connected', interactionId, at: this.now() });
       return;
