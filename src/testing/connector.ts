@@ -56,9 +56,9 @@ export class TestServer extends SimulatedServer {
 
   /** The ringing contact answers (or not): the desk leaves Dialing now. False when it is not dialing. */
   settleDial(agentId: string, outcome: DialOutcome): boolean {
+    this.heldDials.delete(agentId);
     const s = this.desk(agentId).state;
     if (s.phase !== 'dialing' || !s.interaction) return false;
-    this.heldDials.delete(agentId);
     super.dialOutcome(agentId, s.interaction.id, outcome);
     return true;
   }
@@ -156,7 +156,8 @@ export class TestConnector extends SimulatedConnector {
   }
 
   /** Send a released command on to the server; a Connect's call then ends as `dial` says. */
-  private async carryOut(command: Command, dial: DialOutcome | undefined, signal?: AbortSignal) {
+  private async carryOut(command: Command, outcome: DialOutcome | undefined, signal?: AbortSignal) {
+    const dial = command.type === 'connect' ? outcome : undefined;
     if (dial) this.server.holdDial(this.agentId);
     const result = await super.send(command, signal);
     if (dial) this.server.settleDial(this.agentId, dial);

@@ -141,6 +141,19 @@ describe('push-preview-elements/testing', () => {
     expect(record.callResult).to.equal(CallResult.Busy);
   });
 
+  it('a dial outcome given to anything but a Connect is ignored: the next Connect is not held', async () => {
+    const desk = createTestDesk();
+    await desk.putInPhase('ringing');
+    const el = await mount(desk);
+    await waitForPhase(el, 'ringing');
+    desk.hold('accept');
+    control(el, 'accept').click();
+    await desk.answer('accept', { dial: 'busy' });
+    await waitForPhase(el, 'previewing');
+    control(el, 'connect').click();
+    await waitForPhase(el, 'connected');
+  });
+
   it('refuseNext refuses the next command of its kind only, and the server never sees it', async () => {
     const desk = createTestDesk();
     await desk.putInPhase('ringing');
