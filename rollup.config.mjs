@@ -28,6 +28,7 @@ const input = {
   'react/index': 'src/react/index.ts',
   'frameworks/index': 'src/frameworks/index.ts',
   cdn: 'src/cdn.ts', // what `push-preview-elements/cdn` resolves to in Node (server-side rendering): lit stays external, so its Node build loads
+  'testing/index': 'src/testing/index.ts',
   ...defineEntries,
 };
 

@@ -1,6 +1,6 @@
-// The example apps (examples/html, examples/react, examples/vue) and the Storybook docs pages,
+// The example apps (examples/html, examples/react, examples/vue, examples/angular) and the Storybook docs pages,
 // checked in Debian's Chromium:
-//  1. typecheck the React app, build the React and Vue apps with Vite (the package resolves by
+//  1. typecheck the React app, compile the Angular one (ngc), build the apps with Vite (the package resolves by
 //     its name through the root's `exports` to dist/, so `npm run build` must have run);
 //  2. serve each app and walk the workflow as an agent: log in, Ready, a preview arrives,
 //     Accept, Connect, Disconnect, pick a disposition code, Mark Done — then the app's own log
@@ -31,6 +31,8 @@ const TYPES = {
 };
 // Vue's runtime writes static markup with innerHTML under its own Trusted Types policy name.
 const VUE_CSP = CSP.replace('trusted-types lit-html', 'trusted-types lit-html vue');
+// Angular creates its own policy (it is refused here, and Angular does without it).
+const ANGULAR_CSP = CSP.replace('trusted-types lit-html', 'trusted-types lit-html angular');
 
 /** A static server for one folder; `csp` null serves without a Content-Security-Policy. */
 function serve(root, csp) {
@@ -62,6 +64,16 @@ const apps = [
   { name: 'plain HTML + CDN build', root: '.', path: '/examples/html/', csp: CSP },
   { name: 'React', root: 'examples/react/dist', path: '/', csp: CSP, vite: 'examples/react/vite.config.mjs', tsconfig: 'examples/react/tsconfig.json' },
   { name: 'Vue', root: 'examples/vue/dist', path: '/', csp: VUE_CSP, vite: 'examples/vue/vite.config.mjs' },
+  // ngc: Angular's ahead-of-time compiler (templates type-checked) into dist/ngc, which Vite bundles.
+  {
+    name: 'Angular',
+    root: 'examples/angular/dist/app',
+    path: '/',
+    csp: ANGULAR_CSP,
+    vite: 'examples/angular/vite.config.mjs',
+    tsconfig: 'examples/angular/tsconfig.json',
+    compiler: 'ngc',
+  },
 ];
 
 const results = [];
@@ -87,8 +99,9 @@ for (const app of apps) {
   const t = Date.now();
   try {
     if (app.tsconfig) {
-      const r = spawnSync('npx', ['--no-install', 'tsc', '-p', app.tsconfig], { stdio: 'inherit' });
-      if (r.status !== 0) throw new Error(`tsc -p ${app.tsconfig} failed`);
+      const compiler = app.compiler ?? 'tsc';
+      const r = spawnSync('npx', ['--no-install', compiler, '-p', app.tsconfig], { stdio: 'inherit' });
+      if (r.status !== 0) throw new Error(`${compiler} -p ${app.tsconfig} failed`);
     }
     if (app.vite) await build({ configFile: app.vite, logLevel: 'error' });
     record(

@@ -100,6 +100,7 @@ npx(
   'test/types/tsconfig.json',
 );
 run('example apps: build + smoke in Chromium; docs pages render', 'node', ['scripts/examples.mjs']);
+run('testing entry: its example tests in @web/test-runner and Vitest browser mode (Chromium)', 'node', ['scripts/testing-examples.mjs']);
 run('package contents + publint', 'node', ['scripts/pack-check.mjs']);
 run('size budget', 'node', ['scripts/size.mjs']);
 finish(null);

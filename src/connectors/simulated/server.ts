@@ -342,10 +342,11 @@ export class SimulatedServer {
     });
   }
 
-  protected dialOutcome(agentId: string, interactionId: string): void {
+  /** The dialed contact's phone stops ringing: answered, or `outcome` (drawn from `dialOutcomes` unless given). */
+  protected dialOutcome(agentId: string, interactionId: string, given?: DialOutcome): void {
     const st = this.desk(agentId).state;
     if (st.phase !== 'dialing' || st.interaction?.id !== interactionId || !st.call) return;
-    const outcome = this.random.pick(this.dialOutcomes);
+    const outcome = given ?? this.random.pick(this.dialOutcomes);
     if (outcome === 'answer') {
       this.emit(agentId, { type: 'connected', interactionId, at: this.now() });
       return;
