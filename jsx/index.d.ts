@@ -144,6 +144,8 @@ export type PushPreviewIndicatorSolidJsProps = {
 };
 
 export type PushPreviewPanelProps = {
+  /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
+  simulated?: PushPreviewPanel["simulated"] | undefined;
   /** Agent id for the default simulated connector. */
   "agent-id"?: PushPreviewPanel["agentId"] | undefined;
   /** Agent id for the default simulated connector. */
@@ -166,7 +168,7 @@ export type PushPreviewPanelProps = {
   "no-indicator"?: PushPreviewPanel["noIndicator"] | undefined;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
   noIndicator?: PushPreviewPanel["noIndicator"] | undefined;
-  /** The connector, when the panel holds its own session. Defaults to the simulated server. */
+  /** The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. */
   connector?: PushPreviewPanel["connector"] | undefined;
 
   /** When the panel holds its own session: a preview rings (W-3). */
@@ -190,6 +192,8 @@ export type PushPreviewPanelProps = {
 };
 
 export type PushPreviewPanelSolidJsProps = {
+  /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
+  "prop:simulated"?: PushPreviewPanel["simulated"] | undefined;
   /** Agent id for the default simulated connector. */
   "attr:agent-id"?: PushPreviewPanel["agentId"] | undefined;
   /** Agent id for the default simulated connector. */
@@ -212,7 +216,7 @@ export type PushPreviewPanelSolidJsProps = {
   "bool:no-indicator"?: PushPreviewPanel["noIndicator"] | undefined;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
   "prop:noIndicator"?: PushPreviewPanel["noIndicator"] | undefined;
-  /** The connector, when the panel holds its own session. Defaults to the simulated server. */
+  /** The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. */
   "prop:connector"?: PushPreviewPanel["connector"] | undefined;
   /** When the panel holds its own session: a preview rings (W-3). */
   "on:pp-preview-offered"?: ((e: PpPreviewOfferedEvent) => void) | undefined;
@@ -250,6 +254,8 @@ export type ReschedulePickerSolidJsProps = {
 };
 
 export type PushPreviewSessionProps = {
+  /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
+  simulated?: PushPreviewSession["simulated"] | undefined;
   /** Agent id for the default simulated connector. */
   "agent-id"?: PushPreviewSession["agentId"] | undefined;
   /** Agent id for the default simulated connector. */
@@ -264,7 +270,7 @@ export type PushPreviewSessionProps = {
   "no-shortcuts"?: PushPreviewSession["noShortcuts"] | undefined;
   /** No keyboard shortcuts. */
   noShortcuts?: PushPreviewSession["noShortcuts"] | undefined;
-  /** The connector to the outbound server. Defaults to the simulated one. */
+  /** The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error. */
   connector?: PushPreviewSession["connector"] | undefined;
   /** The session, once made. Set it to share a session you made yourself. */
   session?: PushPreviewSession["session"] | undefined;
@@ -290,6 +296,8 @@ export type PushPreviewSessionProps = {
 };
 
 export type PushPreviewSessionSolidJsProps = {
+  /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
+  "prop:simulated"?: PushPreviewSession["simulated"] | undefined;
   /** Agent id for the default simulated connector. */
   "attr:agent-id"?: PushPreviewSession["agentId"] | undefined;
   /** Agent id for the default simulated connector. */
@@ -304,7 +312,7 @@ export type PushPreviewSessionSolidJsProps = {
   "bool:no-shortcuts"?: PushPreviewSession["noShortcuts"] | undefined;
   /** No keyboard shortcuts. */
   "prop:noShortcuts"?: PushPreviewSession["noShortcuts"] | undefined;
-  /** The connector to the outbound server. Defaults to the simulated one. */
+  /** The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error. */
   "prop:connector"?: PushPreviewSession["connector"] | undefined;
   /** The session, once made. Set it to share a session you made yourself. */
   "prop:session"?: PushPreviewSession["session"] | undefined;
@@ -641,7 +649,8 @@ export type CustomElements = {
    * The whole push preview workflow in one tag: the campaign indicator, agent status, the preview
    * form with Accept / Reject and the countdown, the call controls, and tabs for Edit, Chained
    * Records, Reschedule and Disposition Code. Inside a `<push-preview-session>` it uses that
-   * session; on its own it holds one itself (the simulated server unless `connector` is set).
+   * session; on its own it holds one itself (the simulated server unless `connector` is set, with a
+   * "Simulated server" badge and one console warning unless `simulated` is set).
    * The parts of the elements inside it are forwarded under their own names (`exportparts`):
    * `push-preview-panel::part(action-connect)` styles its Connect button,
    * `push-preview-panel::part(action)` every action button, `::part(countdown)` the form's countdown.
@@ -650,13 +659,14 @@ export type CustomElements = {
    *
    * Component attributes and properties that can be applied to the element or by using JavaScript.
    *
+   * - `simulated`: Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
    * - `agent-id`/`agentId`: Agent id for the default simulated connector.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (when the panel holds its own session).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
    * - `no-agent`/`noAgent`: Leave out the agent login/status (e.g. it sits in the page header).
    * - `no-indicator`/`noIndicator`: Leave out the campaign indicator (e.g. it sits in the page header).
-   * - `connector`: The connector, when the panel holds its own session. Defaults to the simulated server. (property only)
+   * - `connector`: The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. (property only)
    * - `session`: The session the panel shows (its own, or the provider's above it). (property only) (readonly)
    *
    * ## Events
@@ -712,6 +722,7 @@ export type CustomElements = {
    * - `tab`: One tab; `tab selected` for the selected one.
    * - `tabpanel`: The content of the selected tab.
    * - `live-region`: The visually hidden live region (when the panel holds its own session).
+   * - `simulated-badge`: The "Simulated server" badge, atop the panel: shown while it holds its own session without a `connector` and `simulated` is not set.
    * - `action`: Every action button of the elements inside (forwarded); also `action-<name>`, e.g. `action-connect`.
    * - `action-connect`: The Connect button (forwarded from `<call-controls>`), like every other `action-<name>`.
    * - `status`: The agent's and the call's status lines (forwarded), like every other part of the elements inside.
@@ -775,17 +786,19 @@ export type CustomElements = {
   /**
    * Holds one push preview session for a region of the page. Every element inside it — header,
    * sidebar, record page — reads the same session through context. Without a `connector`, the
-   * embedded simulated outbound server is used.
+   * embedded simulated outbound server is used, and a "Simulated server" badge and one console
+   * warning say so — unless the page opts in with `simulated` (or a SimulatedConnector).
    *
    * ## Attributes & Properties
    *
    * Component attributes and properties that can be applied to the element or by using JavaScript.
    *
+   * - `simulated`: Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
    * - `agent-id`/`agentId`: Agent id for the default simulated connector.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
-   * - `connector`: The connector to the outbound server. Defaults to the simulated one. (property only)
+   * - `connector`: The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error. (property only)
    * - `session`: The session, once made. Set it to share a session you made yourself. (property only)
    *
    * ## Events
@@ -827,6 +840,7 @@ export type CustomElements = {
    * Custom selectors for styling elements within the component.
    *
    * - `live-region`: The visually hidden live region announcing workflow changes.
+   * - `simulated-badge`: The "Simulated server" badge, before the slotted content: shown while no `connector` is set and `simulated` is not.
    */
   "push-preview-session": Partial<
     PushPreviewSessionProps & BaseProps<PushPreviewSession> & BaseEvents
@@ -1199,7 +1213,8 @@ export type CustomElementsSolidJs = {
    * The whole push preview workflow in one tag: the campaign indicator, agent status, the preview
    * form with Accept / Reject and the countdown, the call controls, and tabs for Edit, Chained
    * Records, Reschedule and Disposition Code. Inside a `<push-preview-session>` it uses that
-   * session; on its own it holds one itself (the simulated server unless `connector` is set).
+   * session; on its own it holds one itself (the simulated server unless `connector` is set, with a
+   * "Simulated server" badge and one console warning unless `simulated` is set).
    * The parts of the elements inside it are forwarded under their own names (`exportparts`):
    * `push-preview-panel::part(action-connect)` styles its Connect button,
    * `push-preview-panel::part(action)` every action button, `::part(countdown)` the form's countdown.
@@ -1208,13 +1223,14 @@ export type CustomElementsSolidJs = {
    *
    * Component attributes and properties that can be applied to the element or by using JavaScript.
    *
+   * - `simulated`: Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
    * - `agent-id`/`agentId`: Agent id for the default simulated connector.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (when the panel holds its own session).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
    * - `no-agent`/`noAgent`: Leave out the agent login/status (e.g. it sits in the page header).
    * - `no-indicator`/`noIndicator`: Leave out the campaign indicator (e.g. it sits in the page header).
-   * - `connector`: The connector, when the panel holds its own session. Defaults to the simulated server. (property only)
+   * - `connector`: The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. (property only)
    * - `session`: The session the panel shows (its own, or the provider's above it). (property only) (readonly)
    *
    * ## Events
@@ -1270,6 +1286,7 @@ export type CustomElementsSolidJs = {
    * - `tab`: One tab; `tab selected` for the selected one.
    * - `tabpanel`: The content of the selected tab.
    * - `live-region`: The visually hidden live region (when the panel holds its own session).
+   * - `simulated-badge`: The "Simulated server" badge, atop the panel: shown while it holds its own session without a `connector` and `simulated` is not set.
    * - `action`: Every action button of the elements inside (forwarded); also `action-<name>`, e.g. `action-connect`.
    * - `action-connect`: The Connect button (forwarded from `<call-controls>`), like every other `action-<name>`.
    * - `status`: The agent's and the call's status lines (forwarded), like every other part of the elements inside.
@@ -1339,17 +1356,19 @@ export type CustomElementsSolidJs = {
   /**
    * Holds one push preview session for a region of the page. Every element inside it — header,
    * sidebar, record page — reads the same session through context. Without a `connector`, the
-   * embedded simulated outbound server is used.
+   * embedded simulated outbound server is used, and a "Simulated server" badge and one console
+   * warning say so — unless the page opts in with `simulated` (or a SimulatedConnector).
    *
    * ## Attributes & Properties
    *
    * Component attributes and properties that can be applied to the element or by using JavaScript.
    *
+   * - `simulated`: Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
    * - `agent-id`/`agentId`: Agent id for the default simulated connector.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
-   * - `connector`: The connector to the outbound server. Defaults to the simulated one. (property only)
+   * - `connector`: The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error. (property only)
    * - `session`: The session, once made. Set it to share a session you made yourself. (property only)
    *
    * ## Events
@@ -1391,6 +1410,7 @@ export type CustomElementsSolidJs = {
    * Custom selectors for styling elements within the component.
    *
    * - `live-region`: The visually hidden live region announcing workflow changes.
+   * - `simulated-badge`: The "Simulated server" badge, before the slotted content: shown while no `connector` is set and `simulated` is not.
    */
   "push-preview-session": Partial<
     PushPreviewSessionProps &

@@ -26,6 +26,10 @@ export interface CustomElementAttributes {
   'push-preview-indicator': object;
   'push-preview-panel': {
     /**
+     * Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
+     */
+    'simulated'?: boolean | '';
+    /**
      * Agent id for the default simulated connector.
      */
     'agent-id'?: string;
@@ -51,6 +55,10 @@ export interface CustomElementAttributes {
     'no-indicator'?: boolean | '';
   };
   'push-preview-session': {
+    /**
+     * Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
+     */
+    'simulated'?: boolean | '';
     /**
      * Agent id for the default simulated connector.
      */
@@ -80,8 +88,8 @@ export interface CustomElementProperties {
   'push-preview-agent': object;
   'push-preview-form': object;
   'push-preview-indicator': object;
-  'push-preview-panel': Partial<Pick<PushPreviewPanel, 'connector' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'noAgent' | 'noIndicator' | 'session'>>;
-  'push-preview-session': Partial<Pick<PushPreviewSession, 'connector' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'session'>>;
+  'push-preview-panel': Partial<Pick<PushPreviewPanel, 'connector' | 'simulated' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'noAgent' | 'noIndicator' | 'session'>>;
+  'push-preview-session': Partial<Pick<PushPreviewSession, 'connector' | 'simulated' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'session'>>;
   'record-editor': object;
   'reschedule-picker': object;
   'wrapup-codes': object;

@@ -10,6 +10,7 @@ import { Announcer } from '../internal/announcer.js';
 import { PushPreviewElement } from '../internal/push-preview-element.js';
 import { SessionOwner } from '../internal/session-owner.js';
 import { ShortcutController, parseShortcuts } from '../internal/shortcuts.js';
+import { acceptConnector, guardConnectorAttribute, simulatedBadge, simulatedBadgeStyles, warnSimulatedOnce } from '../internal/simulated.js';
 import { PushPreviewAgent } from '../agent/push-preview-agent.js';
 import { CallControls } from '../call-controls/call-controls.js';
 import { ChainedRecords } from '../chain/chained-records.js';
@@ -36,7 +37,8 @@ const INNER_PARTS = [
  * The whole push preview workflow in one tag: the campaign indicator, agent status, the preview
  * form with Accept / Reject and the countdown, the call controls, and tabs for Edit, Chained
  * Records, Reschedule and Disposition Code. Inside a `<push-preview-session>` it uses that
- * session; on its own it holds one itself (the simulated server unless `connector` is set).
+ * session; on its own it holds one itself (the simulated server unless `connector` is set, with a
+ * "Simulated server" badge and one console warning unless `simulated` is set).
  * The parts of the elements inside it are forwarded under their own names (`exportparts`):
  * `push-preview-panel::part(action-connect)` styles its Connect button,
  * `push-preview-panel::part(action)` every action button, `::part(countdown)` the form's countdown.
@@ -48,6 +50,7 @@ const INNER_PARTS = [
  * @csspart tab - One tab; `tab selected` for the selected one.
  * @csspart tabpanel - The content of the selected tab.
  * @csspart live-region - The visually hidden live region (when the panel holds its own session).
+ * @csspart simulated-badge - The "Simulated server" badge, atop the panel: shown while it holds its own session without a `connector` and `simulated` is not set.
  * @csspart action - Every action button of the elements inside (forwarded); also `action-<name>`, e.g. `action-connect`.
  * @csspart action-connect - The Connect button (forwarded from `<call-controls>`), like every other `action-<name>`.
  * @csspart status - The agent's and the call's status lines (forwarded), like every other part of the elements inside.
@@ -83,6 +86,7 @@ export class PushPreviewPanel extends PushPreviewElement {
 
   static override styles = [
     ...PushPreviewElement.styles,
+    simulatedBadgeStyles,
     css`
       :host {
         display: block;
@@ -127,8 +131,10 @@ export class PushPreviewPanel extends PushPreviewElement {
 
   protected readonly intents: readonly IntentType[] = [];
 
-  /** The connector, when the panel holds its own session. Defaults to the simulated server. */
+  /** The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. */
   @property({ attribute: false }) connector: Connector | undefined;
+  /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
+  @property({ type: Boolean }) simulated = false;
   /** Agent id for the default simulated connector. */
   @property({ attribute: 'agent-id' }) agentId = 'agent-1';
   /** Do not keep unsaved edits in sessionStorage across a reload. */
@@ -172,7 +178,18 @@ export class PushPreviewPanel extends PushPreviewElement {
     return this.owner.ready();
   }
 
+  /** Is the "Simulated server" badge due (its own fallback simulated server, not opted in)? */
+  private get unannounced(): boolean {
+    return !this.upper && this.owner.defaulted && !this.simulated;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.unannounced) warnSimulatedOnce(this.localName);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('connector') && !acceptConnector(this.localName, this.connector)) this.connector = changed.get('connector');
     const s = this.owner.session;
     if (s !== this.store.session) this.store.use(s);
     const own = this.upper ? undefined : s;
@@ -227,6 +244,7 @@ export class PushPreviewPanel extends PushPreviewElement {
     const wf = this.wf;
     const showTabs = wf?.interaction && wf.phase !== 'ringing';
     return html`<div class="panel" part="panel">
+      ${simulatedBadge(this.t, this.unannounced)}
       ${
         this.noAgent && this.noIndicator
           ? nothing
@@ -262,3 +280,4 @@ export class PushPreviewPanel extends PushPreviewElement {
     </div>`;
   }
 }
+guardConnectorAttribute(PushPreviewPanel);
