@@ -150,11 +150,14 @@ export class PushPreviewPanel extends PushPreviewElement {
 
   @state() private tab: Tab = 'edit';
   private upper: Session | undefined;
+  /** A provider above answered (maybe before it has a session): then the panel makes none of its own. */
+  private underProvider = false;
 
   protected readonly upperConsumer = new ContextConsumer(this, {
     context: sessionContext,
     subscribe: true,
     callback: (s) => {
+      this.underProvider = true;
       this.upper = s;
       this.owner.adopt(s);
     },
@@ -163,10 +166,15 @@ export class PushPreviewPanel extends PushPreviewElement {
     connector: this.connector,
     agentId: this.agentId,
     persist: !this.noPersist,
-    enabled: !this.upper,
+    enabled: !this.upper && !this.underProvider,
   }));
   private readonly keys = new ShortcutController(this, () => ({ enabled: !this.noShortcuts && !this.upper, shortcuts: parseShortcuts(this.shortcuts) }));
   private readonly announcer = new Announcer(this, this.i18n);
+
+  override connectedCallback(): void {
+    this.underProvider = false; // asked again now, by the consumer's own connect
+    super.connectedCallback();
+  }
 
   /** The session the panel shows (its own, or the provider's above it). */
   get session(): Session | undefined {
@@ -180,7 +188,7 @@ export class PushPreviewPanel extends PushPreviewElement {
 
   /** Is the "Simulated server" badge due (its own fallback simulated server, not opted in)? */
   private get unannounced(): boolean {
-    return !this.upper && this.owner.defaulted && !this.simulated;
+    return !this.upper && !this.underProvider && this.owner.defaulted && !this.simulated;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
