@@ -158,6 +158,8 @@ export type PushPreviewIndicatorSolidJsProps = {
 };
 
 export type PushPreviewPanelProps = {
+  /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
+  simulated?: PushPreviewPanel["simulated"] | undefined;
   /** Agent id for the default simulated connector. */
   "agent-id"?: PushPreviewPanel["agentId"] | undefined;
   /** Agent id for the default simulated connector. */
@@ -186,7 +188,7 @@ export type PushPreviewPanelProps = {
   "no-indicator"?: PushPreviewPanel["noIndicator"] | undefined;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
   noIndicator?: PushPreviewPanel["noIndicator"] | undefined;
-  /** The connector, when the panel holds its own session. Defaults to the simulated server. */
+  /** The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. */
   connector?: PushPreviewPanel["connector"] | undefined;
 
   /** When the panel holds its own session: a preview rings (W-3). */
@@ -210,6 +212,8 @@ export type PushPreviewPanelProps = {
 };
 
 export type PushPreviewPanelSolidJsProps = {
+  /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
+  "prop:simulated"?: PushPreviewPanel["simulated"] | undefined;
   /** Agent id for the default simulated connector. */
   "attr:agent-id"?: PushPreviewPanel["agentId"] | undefined;
   /** Agent id for the default simulated connector. */
@@ -238,7 +242,7 @@ export type PushPreviewPanelSolidJsProps = {
   "bool:no-indicator"?: PushPreviewPanel["noIndicator"] | undefined;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
   "prop:noIndicator"?: PushPreviewPanel["noIndicator"] | undefined;
-  /** The connector, when the panel holds its own session. Defaults to the simulated server. */
+  /** The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. */
   "prop:connector"?: PushPreviewPanel["connector"] | undefined;
   /** When the panel holds its own session: a preview rings (W-3). */
   "on:pp-preview-offered"?: ((e: PpPreviewOfferedEvent) => void) | undefined;
@@ -276,6 +280,8 @@ export type ReschedulePickerSolidJsProps = {
 };
 
 export type PushPreviewSessionProps = {
+  /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
+  simulated?: PushPreviewSession["simulated"] | undefined;
   /** Agent id for the default simulated connector. */
   "agent-id"?: PushPreviewSession["agentId"] | undefined;
   /** Agent id for the default simulated connector. */
@@ -300,7 +306,7 @@ lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
   "no-shortcuts"?: PushPreviewSession["noShortcuts"] | undefined;
   /** No keyboard shortcuts. */
   noShortcuts?: PushPreviewSession["noShortcuts"] | undefined;
-  /** The connector to the outbound server. Defaults to the simulated one. */
+  /** The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error. */
   connector?: PushPreviewSession["connector"] | undefined;
   /** The session, once made. Set it to share a session you made yourself. */
   session?: PushPreviewSession["session"] | undefined;
@@ -326,6 +332,8 @@ lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
 };
 
 export type PushPreviewSessionSolidJsProps = {
+  /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
+  "prop:simulated"?: PushPreviewSession["simulated"] | undefined;
   /** Agent id for the default simulated connector. */
   "attr:agent-id"?: PushPreviewSession["agentId"] | undefined;
   /** Agent id for the default simulated connector. */
@@ -350,7 +358,7 @@ lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
   "bool:no-shortcuts"?: PushPreviewSession["noShortcuts"] | undefined;
   /** No keyboard shortcuts. */
   "prop:noShortcuts"?: PushPreviewSession["noShortcuts"] | undefined;
-  /** The connector to the outbound server. Defaults to the simulated one. */
+  /** The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error. */
   "prop:connector"?: PushPreviewSession["connector"] | undefined;
   /** The session, once made. Set it to share a session you made yourself. */
   "prop:session"?: PushPreviewSession["session"] | undefined;
@@ -705,7 +713,8 @@ export type CustomElements = {
    * The whole push preview workflow in one tag: the campaign indicator, agent status, the preview
    * form with Accept / Reject and the countdown, the call controls, and tabs for Edit, Chained
    * Records, Reschedule and Disposition Code. Inside a `<push-preview-session>` it uses that
-   * session; on its own it holds one itself (the simulated server unless `connector` is set).
+   * session; on its own it holds one itself (the simulated server unless `connector` is set, with a
+   * "Simulated server" badge and one console warning unless `simulated` is set).
    * The parts of the elements inside it are forwarded under their own names (`exportparts`):
    * `push-preview-panel::part(action-connect)` styles its Connect button,
    * `push-preview-panel::part(action)` every action button, `::part(countdown)` the form's countdown.
@@ -714,6 +723,7 @@ export type CustomElements = {
    *
    * Component attributes and properties that can be applied to the element or by using JavaScript.
    *
+   * - `simulated`: Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
    * - `agent-id`/`agentId`: Agent id for the default simulated connector.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (when the panel holds its own session).
@@ -722,7 +732,7 @@ export type CustomElements = {
    * - `heading-level`/`headingLevel`: The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
    * `<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning.
    * - `no-indicator`/`noIndicator`: Leave out the campaign indicator (e.g. it sits in the page header).
-   * - `connector`: The connector, when the panel holds its own session. Defaults to the simulated server. (property only)
+   * - `connector`: The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. (property only)
    * - `session`: The session the panel shows (its own, or the provider's above it). (property only) (readonly)
    *
    * ## Events
@@ -779,6 +789,7 @@ export type CustomElements = {
    * - `tab`: One tab; `tab selected` for the selected one.
    * - `tabpanel`: The content of the selected tab.
    * - `live-region`: The visually hidden live region (when the panel holds its own session).
+   * - `simulated-badge`: The "Simulated server" badge, atop the panel: shown while it holds its own session without a `connector` and `simulated` is not set.
    * - `action`: Every action button of the elements inside (forwarded); also `action-<name>`, e.g. `action-connect`.
    * - `action-connect`: The Connect button (forwarded from `<call-controls>`), like every other `action-<name>`.
    * - `status`: The agent's and the call's status lines (forwarded), like every other part of the elements inside.
@@ -843,12 +854,14 @@ export type CustomElements = {
   /**
    * Holds one push preview session for a region of the page. Every element inside it — header,
    * sidebar, record page — reads the same session through context. Without a `connector`, the
-   * embedded simulated outbound server is used.
+   * embedded simulated outbound server is used, and a "Simulated server" badge and one console
+   * warning say so — unless the page opts in with `simulated` (or a SimulatedConnector).
    *
    * ## Attributes & Properties
    *
    * Component attributes and properties that can be applied to the element or by using JavaScript.
    *
+   * - `simulated`: Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
    * - `agent-id`/`agentId`: Agent id for the default simulated connector.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
    * - `no-shared-tabs`/`noSharedTabs`: Give every tab of this browser its own session. By default the tabs of one agent (same
@@ -857,7 +870,7 @@ export type CustomElements = {
    * lacks Web Locks or BroadcastChannel each tab has its own session anyway.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
-   * - `connector`: The connector to the outbound server. Defaults to the simulated one. (property only)
+   * - `connector`: The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error. (property only)
    * - `session`: The session, once made. Set it to share a session you made yourself. (property only)
    * - `previewPolicy`: The campaign's preview policy (issue 16): may the agent Reject and Cancel, what the accept
    * timeout does, the wrap-up bound. Null until the campaign is known. (property only) (readonly)
@@ -901,6 +914,7 @@ export type CustomElements = {
    * Custom selectors for styling elements within the component.
    *
    * - `live-region`: The visually hidden live region announcing workflow changes.
+   * - `simulated-badge`: The "Simulated server" badge, before the slotted content: shown while no `connector` is set and `simulated` is not.
    */
   "push-preview-session": Partial<
     PushPreviewSessionProps & BaseProps<PushPreviewSession> & BaseEvents
@@ -1294,7 +1308,8 @@ export type CustomElementsSolidJs = {
    * The whole push preview workflow in one tag: the campaign indicator, agent status, the preview
    * form with Accept / Reject and the countdown, the call controls, and tabs for Edit, Chained
    * Records, Reschedule and Disposition Code. Inside a `<push-preview-session>` it uses that
-   * session; on its own it holds one itself (the simulated server unless `connector` is set).
+   * session; on its own it holds one itself (the simulated server unless `connector` is set, with a
+   * "Simulated server" badge and one console warning unless `simulated` is set).
    * The parts of the elements inside it are forwarded under their own names (`exportparts`):
    * `push-preview-panel::part(action-connect)` styles its Connect button,
    * `push-preview-panel::part(action)` every action button, `::part(countdown)` the form's countdown.
@@ -1303,6 +1318,7 @@ export type CustomElementsSolidJs = {
    *
    * Component attributes and properties that can be applied to the element or by using JavaScript.
    *
+   * - `simulated`: Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
    * - `agent-id`/`agentId`: Agent id for the default simulated connector.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (when the panel holds its own session).
@@ -1311,7 +1327,7 @@ export type CustomElementsSolidJs = {
    * - `heading-level`/`headingLevel`: The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
    * `<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning.
    * - `no-indicator`/`noIndicator`: Leave out the campaign indicator (e.g. it sits in the page header).
-   * - `connector`: The connector, when the panel holds its own session. Defaults to the simulated server. (property only)
+   * - `connector`: The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. (property only)
    * - `session`: The session the panel shows (its own, or the provider's above it). (property only) (readonly)
    *
    * ## Events
@@ -1368,6 +1384,7 @@ export type CustomElementsSolidJs = {
    * - `tab`: One tab; `tab selected` for the selected one.
    * - `tabpanel`: The content of the selected tab.
    * - `live-region`: The visually hidden live region (when the panel holds its own session).
+   * - `simulated-badge`: The "Simulated server" badge, atop the panel: shown while it holds its own session without a `connector` and `simulated` is not set.
    * - `action`: Every action button of the elements inside (forwarded); also `action-<name>`, e.g. `action-connect`.
    * - `action-connect`: The Connect button (forwarded from `<call-controls>`), like every other `action-<name>`.
    * - `status`: The agent's and the call's status lines (forwarded), like every other part of the elements inside.
@@ -1438,12 +1455,14 @@ export type CustomElementsSolidJs = {
   /**
    * Holds one push preview session for a region of the page. Every element inside it — header,
    * sidebar, record page — reads the same session through context. Without a `connector`, the
-   * embedded simulated outbound server is used.
+   * embedded simulated outbound server is used, and a "Simulated server" badge and one console
+   * warning say so — unless the page opts in with `simulated` (or a SimulatedConnector).
    *
    * ## Attributes & Properties
    *
    * Component attributes and properties that can be applied to the element or by using JavaScript.
    *
+   * - `simulated`: Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
    * - `agent-id`/`agentId`: Agent id for the default simulated connector.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
    * - `no-shared-tabs`/`noSharedTabs`: Give every tab of this browser its own session. By default the tabs of one agent (same
@@ -1452,7 +1471,7 @@ export type CustomElementsSolidJs = {
    * lacks Web Locks or BroadcastChannel each tab has its own session anyway.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
-   * - `connector`: The connector to the outbound server. Defaults to the simulated one. (property only)
+   * - `connector`: The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error. (property only)
    * - `session`: The session, once made. Set it to share a session you made yourself. (property only)
    * - `previewPolicy`: The campaign's preview policy (issue 16): may the agent Reject and Cancel, what the accept
    * timeout does, the wrap-up bound. Null until the campaign is known. (property only) (readonly)
@@ -1496,6 +1515,7 @@ export type CustomElementsSolidJs = {
    * Custom selectors for styling elements within the component.
    *
    * - `live-region`: The visually hidden live region announcing workflow changes.
+   * - `simulated-badge`: The "Simulated server" badge, before the slotted content: shown while no `connector` is set and `simulated` is not.
    */
   "push-preview-session": Partial<
     PushPreviewSessionProps &

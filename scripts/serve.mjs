@@ -47,5 +47,11 @@ export function serve({ root = process.cwd(), port = 8000, host = '127.0.0.1', o
     res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'cache-control': 'no-store' });
     createReadStream(path).pipe(res);
   });
-  return new Promise((ok) => server.listen(port, host, () => ok(server)));
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      ok(server);
+    });
+  });
 }

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { button, phaseStory, shown } from './support.js';
+import { button, phaseStory, shown, textOf } from './support.js';
 
 const meta: Meta = {
   title: 'Elements/push-preview-session',
@@ -41,3 +41,25 @@ export const SharedSession: StoryObj = phaseStory('push-preview-indicator', {
     expect(getComputedStyle(provider).display).toBe('contents');
   },
 });
+
+/** The one story without a connector and without the opt-in: what a page that forgot `connector` shows. */
+export const NoConnector: StoryObj = {
+  name: 'No connector: the “Simulated server” badge',
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'Without a `connector` the session runs on the built-in simulated server, and says so: a badge (`role="note"`, part `simulated-badge`) and one console warning. The `simulated` attribute, or a `SimulatedConnector` as `connector`, opts in and shows neither (every other story does).',
+      },
+    },
+  },
+  render: () => html`<push-preview-session no-persist><push-preview-agent></push-preview-agent></push-preview-session>`,
+  play: async ({ canvasElement }) => {
+    const provider = canvasElement.querySelector('push-preview-session')!;
+    await waitFor(() => expect(provider.shadowRoot?.querySelector('[part~="simulated-badge"]')).not.toBeNull());
+    const badge = provider.shadowRoot!.querySelector('[part~="simulated-badge"]')!;
+    expect(badge.getAttribute('role')).toBe('note');
+    expect(badge.getAttribute('aria-label')).toBe('Simulated server');
+    expect(textOf(badge)).toBe('Simulated server');
+  },
+};

@@ -9,11 +9,11 @@ import { reach, type Reach } from '../test/fixtures/states.js';
 
 /**
  * Wrap a story in a session provider (no drafts kept across stories). Without a connector the
- * provider makes its own simulated one; a story that needs a prepared one makes it in a loader,
- * so a re-render keeps the same server.
+ * provider makes its own simulated one, on purpose (`simulated`: no badge, no warning); a story
+ * that needs a prepared one makes it in a loader, so a re-render keeps the same server.
  */
 export function sessionStory(content: TemplateResult, connector?: Connector): TemplateResult {
-  return html`<push-preview-session no-persist .connector=${connector ?? nothing}>${content}</push-preview-session>`;
+  return html`<push-preview-session no-persist ?simulated=${!connector} .connector=${connector ?? nothing}>${content}</push-preview-session>`;
 }
 
 /** `enabled` / `disabled` per `data-action` the element shows (several buttons of one action: the first). */

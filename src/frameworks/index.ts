@@ -33,6 +33,10 @@ export interface CustomElementAttributes {
   'push-preview-indicator': object;
   'push-preview-panel': {
     /**
+     * Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
+     */
+    'simulated'?: boolean | '';
+    /**
      * Agent id for the default simulated connector.
      */
     'agent-id'?: string;
@@ -63,6 +67,10 @@ export interface CustomElementAttributes {
     'no-indicator'?: boolean | '';
   };
   'push-preview-session': {
+    /**
+     * Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
+     */
+    'simulated'?: boolean | '';
     /**
      * Agent id for the default simulated connector.
      */
@@ -99,8 +107,8 @@ export interface CustomElementProperties {
   'push-preview-agent': object;
   'push-preview-form': Partial<Pick<PushPreviewForm, 'previewPolicy' | 'headingLevel'>>;
   'push-preview-indicator': object;
-  'push-preview-panel': Partial<Pick<PushPreviewPanel, 'connector' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'noAgent' | 'headingLevel' | 'noIndicator' | 'session'>>;
-  'push-preview-session': Partial<Pick<PushPreviewSession, 'connector' | 'agentId' | 'noPersist' | 'noSharedTabs' | 'shortcuts' | 'noShortcuts' | 'session' | 'previewPolicy'>>;
+  'push-preview-panel': Partial<Pick<PushPreviewPanel, 'connector' | 'simulated' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'noAgent' | 'headingLevel' | 'noIndicator' | 'session'>>;
+  'push-preview-session': Partial<Pick<PushPreviewSession, 'connector' | 'simulated' | 'agentId' | 'noPersist' | 'noSharedTabs' | 'shortcuts' | 'noShortcuts' | 'session' | 'previewPolicy'>>;
   'record-editor': object;
   'reschedule-picker': object;
   'wrapup-codes': object;

@@ -191,6 +191,8 @@ export const en = {
   announceReconnecting: 'Connection lost. Reconnecting…',
   announceOnline: 'Connection restored.',
   shortcuts: 'Keyboard shortcuts',
+  simulatedServer: 'Simulated server',
+  simulatedServerHint: 'No connector is set: this desk runs on the built-in simulated server, not on your contact centre.',
 };
 
 function fieldLabel(name: string): string {

@@ -183,4 +183,6 @@ export const ja: Translation = {
   announceReconnecting: '接続が切れました。再接続しています…',
   announceOnline: '接続が回復しました。',
   shortcuts: 'キーボード ショートカット',
+  simulatedServer: 'シミュレーションサーバー',
+  simulatedServerHint: 'コネクターが設定されていないため、このデスクは実際のコンタクトセンターではなく、組み込みのシミュレーションサーバーで動作しています。',
 };

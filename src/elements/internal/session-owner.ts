@@ -48,6 +48,8 @@ export class SessionOwner implements ReactiveController {
   private bridge: Subscription | null = null;
   private making: Promise<DeskSession | undefined> | null = null;
   private generation = 0;
+  /** The session runs on the simulated server made because no connector was given (issue 15). */
+  defaulted = false;
 
   constructor(
     private readonly host: Host,
@@ -111,22 +113,28 @@ export class SessionOwner implements ReactiveController {
     const making = (async (): Promise<DeskSession | undefined> => {
       let connector = this.config().connector;
       if (connector !== undefined && !isConnector(connector)) connector = undefined;
+      let defaulted = false;
       const shared = connector ? null : await this.sharedTabs();
       if (!current()) return undefined;
       if (shared) {
         this.set(shared, true);
+        // the tabs' shared session runs on the simulated server: a default, as below
+        this.defaulted = true;
         void shared.start();
         return shared;
       }
       if (!connector) {
         const { SimulatedConnector } = await import('../../connectors/simulated/connector.js');
         if (!current()) return undefined;
-        // The host may have been given a connector while the default was loading.
-        connector = this.config().connector ?? new SimulatedConnector({ agentId: this.config().agentId });
+        // The host may have been given a connector while the default was loading (a real one only).
+        const late = this.config().connector;
+        defaulted = !isConnector(late);
+        connector = isConnector(late) ? late : new SimulatedConnector({ agentId: this.config().agentId });
       }
       if (!current()) return undefined;
       const session = new Session(this.config().persist ? { connector } : { connector, storage: null });
       this.set(session, true);
+      this.defaulted = defaulted;
       void session.start();
       return session;
     })();
@@ -152,6 +160,7 @@ export class SessionOwner implements ReactiveController {
 
   private set(session: DeskSession, owned: boolean): void {
     this.session = session;
+    this.defaulted = false;
     this.owned = owned;
     this.bridge?.unsubscribe();
     // Only the owner speaks for a session: a borrowed one is bridged by its own provider.
@@ -168,5 +177,6 @@ export class SessionOwner implements ReactiveController {
     if (this.session) this.provider.setValue(undefined);
     this.session = undefined;
     this.owned = false;
+    this.defaulted = false;
   }
 }

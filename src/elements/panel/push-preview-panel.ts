@@ -11,6 +11,7 @@ import { PushPreviewElement } from '../internal/push-preview-element.js';
 import { DEFAULT_HEADING_LEVEL, headingLevel } from '../internal/heading-level.js';
 import { SessionOwner } from '../internal/session-owner.js';
 import { ShortcutController, parseShortcuts } from '../internal/shortcuts.js';
+import { acceptConnector, guardConnectorAttribute, simulatedBadge, simulatedBadgeStyles, warnSimulatedOnce } from '../internal/simulated.js';
 import { PushPreviewAgent } from '../agent/push-preview-agent.js';
 import { CallControls } from '../call-controls/call-controls.js';
 import { ChainedRecords } from '../chain/chained-records.js';
@@ -38,7 +39,8 @@ const INNER_PARTS = [
  * The whole push preview workflow in one tag: the campaign indicator, agent status, the preview
  * form with Accept / Reject and the countdown, the call controls, and tabs for Edit, Chained
  * Records, Reschedule and Disposition Code. Inside a `<push-preview-session>` it uses that
- * session; on its own it holds one itself (the simulated server unless `connector` is set).
+ * session; on its own it holds one itself (the simulated server unless `connector` is set, with a
+ * "Simulated server" badge and one console warning unless `simulated` is set).
  * The parts of the elements inside it are forwarded under their own names (`exportparts`):
  * `push-preview-panel::part(action-connect)` styles its Connect button,
  * `push-preview-panel::part(action)` every action button, `::part(countdown)` the form's countdown.
@@ -50,6 +52,7 @@ const INNER_PARTS = [
  * @csspart tab - One tab; `tab selected` for the selected one.
  * @csspart tabpanel - The content of the selected tab.
  * @csspart live-region - The visually hidden live region (when the panel holds its own session).
+ * @csspart simulated-badge - The "Simulated server" badge, atop the panel: shown while it holds its own session without a `connector` and `simulated` is not set.
  * @csspart action - Every action button of the elements inside (forwarded); also `action-<name>`, e.g. `action-connect`.
  * @csspart action-connect - The Connect button (forwarded from `<call-controls>`), like every other `action-<name>`.
  * @csspart status - The agent's and the call's status lines (forwarded), like every other part of the elements inside.
@@ -85,6 +88,7 @@ export class PushPreviewPanel extends PushPreviewElement {
 
   static override styles = [
     ...PushPreviewElement.styles,
+    simulatedBadgeStyles,
     css`
       :host {
         display: block;
@@ -129,8 +133,10 @@ export class PushPreviewPanel extends PushPreviewElement {
 
   protected readonly intents: readonly IntentType[] = [];
 
-  /** The connector, when the panel holds its own session. Defaults to the simulated server. */
+  /** The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. */
   @property({ attribute: false }) connector: Connector | undefined;
+  /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
+  @property({ type: Boolean }) simulated = false;
   /** Agent id for the default simulated connector. */
   @property({ attribute: 'agent-id' }) agentId = 'agent-1';
   /** Do not keep unsaved edits in sessionStorage across a reload. */
@@ -151,11 +157,14 @@ export class PushPreviewPanel extends PushPreviewElement {
 
   @state() private tab: Tab = 'edit';
   private upper: DeskSession | undefined;
+  /** A provider above answered (maybe before it has a session): then the panel makes none of its own. */
+  private underProvider = false;
 
   protected readonly upperConsumer = new ContextConsumer(this, {
     context: sessionContext,
     subscribe: true,
     callback: (s) => {
+      this.underProvider = true;
       this.upper = s;
       this.owner.adopt(s);
     },
@@ -166,10 +175,15 @@ export class PushPreviewPanel extends PushPreviewElement {
     persist: !this.noPersist,
     // A panel on its own keeps a session of its own; tabs share a <push-preview-session>'s.
     sharedTabs: false,
-    enabled: !this.upper,
+    enabled: !this.upper && !this.underProvider,
   }));
   private readonly keys = new ShortcutController(this, () => ({ enabled: !this.noShortcuts && !this.upper, shortcuts: parseShortcuts(this.shortcuts) }));
   private readonly announcer = new Announcer(this, this.i18n);
+
+  override connectedCallback(): void {
+    this.underProvider = false; // asked again now, by the consumer's own connect
+    super.connectedCallback();
+  }
 
   /** The session the panel shows (its own, or the provider's above it). */
   get session(): DeskSession | undefined {
@@ -181,7 +195,18 @@ export class PushPreviewPanel extends PushPreviewElement {
     return this.owner.ready();
   }
 
+  /** Is the "Simulated server" badge due (its own fallback simulated server, not opted in)? */
+  private get unannounced(): boolean {
+    return !this.upper && !this.underProvider && this.owner.defaulted && !this.simulated;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.unannounced) warnSimulatedOnce(this.localName);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('connector') && !acceptConnector(this.localName, this.connector)) this.connector = changed.get('connector');
     const s = this.owner.session;
     if (s !== this.store.session) this.store.use(s);
     const own = this.upper ? undefined : s;
@@ -236,6 +261,7 @@ export class PushPreviewPanel extends PushPreviewElement {
     const wf = this.wf;
     const showTabs = wf?.interaction && wf.phase !== 'ringing';
     return html`<div class="panel" part="panel">
+      ${simulatedBadge(this.t, this.unannounced)}
       ${
         this.noAgent && this.noIndicator
           ? nothing
@@ -271,3 +297,4 @@ export class PushPreviewPanel extends PushPreviewElement {
     </div>`;
   }
 }
+guardConnectorAttribute(PushPreviewPanel);

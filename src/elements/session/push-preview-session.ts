@@ -6,17 +6,20 @@ import type { DeskSession } from '../../session/session.js';
 import { Announcer } from '../internal/announcer.js';
 import { LocalizeController } from '../internal/localize.js';
 import { SessionOwner } from '../internal/session-owner.js';
+import { acceptConnector, guardConnectorAttribute, simulatedBadge, simulatedBadgeStyles, warnSimulatedOnce } from '../internal/simulated.js';
 import { ShortcutController, parseShortcuts } from '../internal/shortcuts.js';
 import { tokens } from '../internal/tokens.js';
 
 /**
  * Holds one push preview session for a region of the page. Every element inside it — header,
  * sidebar, record page — reads the same session through context. Without a `connector`, the
- * embedded simulated outbound server is used.
+ * embedded simulated outbound server is used, and a "Simulated server" badge and one console
+ * warning say so — unless the page opts in with `simulated` (or a SimulatedConnector).
  *
  * @summary The session provider: one workflow shared by the elements inside it.
  * @slot - The page region whose elements share the session.
  * @csspart live-region - The visually hidden live region announcing workflow changes.
+ * @csspart simulated-badge - The "Simulated server" badge, before the slotted content: shown while no `connector` is set and `simulated` is not.
  * @cssproperty --pp-font-family - Font family of the region (inherited by its content).
  * @cssproperty --pp-font-size - Base font size of the region (inherited by its content).
  * @cssproperty --pp-color-text - Text colour of the region (inherited by its content).
@@ -33,6 +36,7 @@ import { tokens } from '../internal/tokens.js';
 export class PushPreviewSession extends LitElement {
   static override styles = [
     tokens,
+    simulatedBadgeStyles,
     css`
       :host {
         display: contents;
@@ -40,8 +44,11 @@ export class PushPreviewSession extends LitElement {
     `,
   ];
 
-  /** The connector to the outbound server. Defaults to the simulated one. */
+  /** The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error. */
   @property({ attribute: false }) connector: Connector | undefined;
+
+  /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
+  @property({ type: Boolean }) simulated = false;
 
   /** Agent id for the default simulated connector. */
   @property({ attribute: 'agent-id' }) agentId = 'agent-1';
@@ -93,7 +100,13 @@ export class PushPreviewSession extends LitElement {
     return this.owner.ready();
   }
 
+  /** Is the "Simulated server" badge due (the fallback simulated server, not opted in)? */
+  private get unannounced(): boolean {
+    return this.owner.defaulted && !this.simulated;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.unannounced) warnSimulatedOnce(this.localName);
     const s = this.owner.session;
     if (changed.has('connector') && this.owner.active && (!s || s.connector !== this.connector) && this.connector) {
       void this.owner.remake();
@@ -105,12 +118,14 @@ export class PushPreviewSession extends LitElement {
 
   private readonly keys = new ShortcutController(this, () => ({ enabled: !this.noShortcuts, shortcuts: parseShortcuts(this.shortcuts) }));
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('connector') && !acceptConnector(this.localName, this.connector)) this.connector = changed.get('connector');
     this.announcer.watch(this.owner.session);
     this.keys.use(this.owner.session);
   }
 
   protected override render() {
-    return html`<slot></slot>${this.announcer.render()}`;
+    return html`${simulatedBadge(this.i18n.t, this.unannounced)}<slot></slot>${this.announcer.render()}`;
   }
 }
+guardConnectorAttribute(PushPreviewSession);
