@@ -52,6 +52,8 @@ async function usable(session: Session): Promise<void> {
 function scripted(setup: (el: PushPreviewSession) => void): PushPreviewSession {
   const el = document.createElement('push-preview-session');
   el.noPersist = true;
+  // its own session: a test page's tabs share nothing with the runner's other pages
+  el.noSharedTabs = true;
   setup(el);
   document.body.append(el);
   after(() => el.remove());

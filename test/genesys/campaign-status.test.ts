@@ -31,7 +31,7 @@ describe('Genesys connector: W-2 campaign status', () => {
   it('asks at login on the voice DN, with an application id, and follows Stop and Start', async () => {
     await loggedIn();
     await until(() => run() === 'running', 'the campaign running');
-    const asked = (await fake.ocs()).filter((e) => e.type === 'CampaignStatusRequest');
+    const asked = (await fake.ocsAll()).filter((e) => e.type === 'CampaignStatusRequest');
     expect(asked).to.have.length(1);
     expect(asked[0]!.transport).to.equal('voice');
     expect(asked[0]!.data.GSW_APPLICATION_ID).to.equal(1);
@@ -63,7 +63,7 @@ describe('Genesys connector: W-2 campaign status', () => {
     await loggedIn({ ocs: { topic: '<tenant-id>@<place>', campaignStatusApplicationId: false } });
     await fake.cmd('campaign', { name: 'Push Preview Campaign', campaignAction: 'STOP' });
     await until(() => run() === 'stopped', 'the unasked CampaignStopped read');
-    expect((await fake.ocs()).some((e) => e.type === 'CampaignStatusRequest')).to.equal(false);
+    expect((await fake.ocsAll()).some((e) => e.type === 'CampaignStatusRequest')).to.equal(false);
   });
 
   it('the fake is strict: CampaignStatusRequest without GSW_APPLICATION_ID is 400, and a request that fails leaves the login standing', async () => {
@@ -72,7 +72,7 @@ describe('Genesys connector: W-2 campaign status', () => {
     expect(session.state.workflow.phase).to.equal('not-ready');
     await until(() => notes.some((n) => n.includes('CampaignStatusRequest failed')), 'the failure noted');
     expect(run()).to.equal(null); // the events would have come before the HTTP answer
-    const asked = (await fake.ocs()).filter((e) => e.type === 'CampaignStatusRequest');
+    const asked = (await fake.ocsAll()).filter((e) => e.type === 'CampaignStatusRequest');
     expect(asked).to.have.length(1);
   });
 });

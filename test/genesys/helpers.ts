@@ -65,7 +65,12 @@ export class Fake {
     return this.cmd<FakeState>('state');
   }
 
+  /** The OCS requests about records: all but the login's CampaignStatusRequest (W-2), which {@link ocsAll} has too. */
   async ocs(): Promise<OcsLogEntry[]> {
+    return (await this.ocsAll()).filter((e) => e.type !== 'CampaignStatusRequest');
+  }
+
+  async ocsAll(): Promise<OcsLogEntry[]> {
     return (await this.state()).log.filter((e): e is OcsLogEntry => e.kind === 'ocs');
   }
 
