@@ -82,7 +82,21 @@ $('faults').addEventListener('change', (e) => {
   log(`faults: ${e.target.value}`);
 });
 $('outcome').addEventListener('change', (e) => (connector.server.dialOutcomes = [e.target.value]));
-$('lang').addEventListener('change', (e) => (document.documentElement.lang = e.target.value));
+$('lang').addEventListener('change', (e) => {
+  document.documentElement.lang = e.target.value;
+  placeholders();
+});
+
+// Before a preview arrives the regions say what will appear in them; with one they make way.
+function placeholders() {
+  const ja = document.documentElement.lang === 'ja';
+  const live = Boolean(provider.session?.state.workflow.interaction);
+  for (const p of document.querySelectorAll('.crm-empty')) {
+    p.textContent = ja ? p.dataset.ja : p.dataset.en;
+    p.hidden = live;
+  }
+}
+void provider.ready().then((session) => session.state$.subscribe(() => placeholders()));
 $('genesys').addEventListener('click', async () => {
   const url = $('genesys-url').value.trim();
   if (!/^https?:\/\//.test(url)) return log('enter the Workspace API base URL, e.g. https://gws.example.com');

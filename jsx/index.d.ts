@@ -484,6 +484,7 @@ export type CustomElements = {
    * - `controls`: The group of controls.
    * - `status`: The call status line (held, recording, parties).
    * - `action`: Every action button; also `action-<name>`, e.g. `action-connect`.
+   * - `why`: The reason beside a control disabled for a lasting reason (Record on a line that is not SIP, W-20); also `why-<action>`.
    * - `target`: The transfer and conference target pickers.
    * - `refusal`: The reason an action was refused.
    * - `refusal-detail`: The server's or validator's own words beside the reason (a field, a number, the server's error text).
@@ -1064,6 +1065,7 @@ export type CustomElementsSolidJs = {
    * - `controls`: The group of controls.
    * - `status`: The call status line (held, recording, parties).
    * - `action`: Every action button; also `action-<name>`, e.g. `action-connect`.
+   * - `why`: The reason beside a control disabled for a lasting reason (Record on a line that is not SIP, W-20); also `why-<action>`.
    * - `target`: The transfer and conference target pickers.
    * - `refusal`: The reason an action was refused.
    * - `refusal-detail`: The server's or validator's own words beside the reason (a field, a number, the server's error text).

@@ -48,9 +48,34 @@ try {
   // The page is settled once the session is connected and has read the server's state.
   await page.waitForFunction(() => customElements.get('push-preview-session') !== undefined);
   await page.evaluate(() => document.getElementById('session').ready());
+  // The demo page (issue 13): the docked strip covers nothing, its controls are compact, and before a
+  // preview each region says what will appear in it.
+  const layout = await page.evaluate(() => {
+    const box = (el) => el.getBoundingClientRect();
+    const strip = box(document.querySelector('.demo-strip'));
+    const content = [document.querySelector('.crm-header'), document.querySelector('.crm-body')].map(box);
+    return {
+      overlap: content.some((c) => c.bottom > strip.top + 0.5 && c.top < strip.bottom - 0.5),
+      faults: box(document.getElementById('faults')).width,
+      rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
+      empty: [...document.querySelectorAll('.crm-empty')].filter((p) => !p.hidden && p.textContent.trim().length > 20).length,
+    };
+  });
+  check('the demo strip takes its own space, over no content', !layout.overlap, JSON.stringify(layout));
+  check("the demo strip's Faults select is compact (at most 12 rem)", layout.faults <= 12 * layout.rem + 0.5, `${layout.faults} px`);
+  check('before a preview every region says what will appear in it (5)', layout.empty === 5, `${layout.empty} shown`);
   await click(page, 'push-preview-agent [data-action="login"]');
   await click(page, 'push-preview-agent [data-action="ready"]');
   await click(page, 'push-preview-form [data-action="accept"]');
+  check(
+    'with a preview the placeholders make way',
+    await page
+      .waitForFunction(() => [...document.querySelectorAll('.crm-empty')].every((p) => p.hidden), null, { timeout: HANG_MS })
+      .then(
+        () => true,
+        () => false,
+      ),
+  );
   await page.locator('record-editor #f-notes').fill('CSP check: typed text');
   await click(page, 'record-editor [data-action="update-record"]');
   await click(page, 'call-controls [data-action="connect"]');
@@ -75,6 +100,12 @@ try {
   await page.selectOption('#lang', 'ja');
   await page.locator('push-preview-agent [data-action="not-ready"]', { hasText: '受付不可' }).waitFor({ timeout: HANG_MS });
   check('switched to Japanese at run time', true);
+  check(
+    'the placeholders in Japanese too',
+    await page.evaluate(() =>
+      [...document.querySelectorAll('.crm-empty')].every((p) => p.textContent === p.dataset.ja && /[ぁ-んァ-ン一-龯]/.test(p.textContent)),
+    ),
+  );
   await page.selectOption('#theme', 'dark');
   await page.waitForTimeout(200);
   const v1 = await page.evaluate(() => window.__violations);

@@ -16,6 +16,7 @@ import { shortcutLabel } from '../internal/shortcuts.js';
  * @csspart controls - The group of controls.
  * @csspart status - The call status line (held, recording, parties).
  * @csspart action - Every action button; also `action-<name>`, e.g. `action-connect`.
+ * @csspart why - The reason beside a control disabled for a lasting reason (Record on a line that is not SIP, W-20); also `why-<action>`.
  * @csspart target - The transfer and conference target pickers.
  * @csspart refusal - The reason an action was refused.
  * @csspart refusal-detail - The server's or validator's own words beside the reason (a field, a number, the server's error text).
@@ -142,7 +143,7 @@ export class CallControls extends PushPreviewElement {
             ? this.renderAction({ action: 'retrieve', label: t.retrieve, shortcut: shortcutLabel(this, 'hold') })
             : this.renderAction({ action: 'hold', label: t.hold, shortcut: shortcutLabel(this, 'hold') })
         }
-        ${this.renderAction({ action: call?.recording ? 'stop-recording' : 'start-recording', label: call?.recording ? t.stopRecording : t.record })}
+        ${this.renderAction({ action: call?.recording ? 'stop-recording' : 'start-recording', label: call?.recording ? t.stopRecording : t.record, reasonShown: true })}
         ${this.renderAction({ action: 'disconnect', label: t.disconnect, variant: 'danger', shortcut: shortcutLabel(this, 'disconnect') })}
         ${this.renderAction({ action: 'cancel', label: t.cancel })}
       </div>

@@ -25,6 +25,11 @@ export interface ActionButton {
   readonly part?: string;
   /** Shown as the keyboard shortcut hint (aria-keyshortcuts). */
   readonly shortcut?: string | undefined;
+  /**
+   * The reason a refused control is disabled, shown beside it (part `why`) and not only to screen
+   * readers and in a tooltip: for a lasting reason, such as Record on a line that is not SIP (W-20).
+   */
+  readonly reasonShown?: boolean;
 }
 
 export const VERSION = '0.1.0';
@@ -163,6 +168,10 @@ export abstract class PushPreviewElement extends LitElement {
         @click=${() => this.dispatchIntent(b.intent ?? ({ type: b.action } as Intent))}
       >
         ${b.label}</button
-      >${reason ? html`<span id=${id} class="visually-hidden">${reason}</span>` : nothing}`;
+      >${
+        reason
+          ? html`<span id=${id} class=${b.reasonShown ? 'why' : 'visually-hidden'} part=${b.reasonShown ? `why why-${b.action}` : nothing}>${reason}</span>`
+          : nothing
+      }`;
   }
 }

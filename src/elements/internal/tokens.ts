@@ -136,6 +136,11 @@ export const tokens = css`
     display: grid;
     gap: 0.25rem;
   }
+  .why {
+    font-size: 0.85em;
+    color: var(--_muted);
+    align-self: center;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;
