@@ -32,7 +32,18 @@ const INNER_PARTS = [
   ...['action', ...ACTIONS.map((a) => `action-${a}`), 'refusal', 'refusal-detail', 'status'],
   ...['indicator', 'media', 'login', 'form', 'contact', 'countdown', 'banner', 'details', 'controls', 'target'],
   ...['editor', 'field', 'list', 'record', 'active', 'dial-number', 'new-record', 'picker', 'wrapup', 'call-result', 'do-not-call', 'codes'],
-  ...['window', 'window-outside', 'action-connect-anyway', 'connect-anyway', 'editing', 'campaign', 'campaign-running', 'campaign-stopped', 'why', 'why-start-recording'],
+  ...[
+    'window',
+    'window-outside',
+    'action-connect-anyway',
+    'connect-anyway',
+    'editing',
+    'campaign',
+    'campaign-running',
+    'campaign-stopped',
+    'why',
+    'why-start-recording',
+  ],
 ].join(', ');
 
 /**
