@@ -170,7 +170,7 @@ export abstract class PushPreviewElement extends LitElement {
         ${b.label}</button
       >${
         reason
-          ? html`<span id=${id} class=${b.reasonShown ? 'why' : 'visually-hidden'} part=${b.reasonShown ? `why why-${b.action}` : nothing}>${reason}</span>`
+          ? html`<span id=${id} class=${b.reasonShown ? 'why' : 'visually-hidden'} part=${ifDefined(b.reasonShown ? `why why-${b.action}` : undefined)}>${reason}</span>`
           : nothing
       }`;
   }
