@@ -25,7 +25,7 @@ import { elements, readManifest } from './cem.mjs';
 
 const BUDGET = 'size-budget.json';
 const MARGIN = 1.05;
-/** Issue 15's target for what the CDN <script> loads up front: 35 kB gzip (kB = 1,024 bytes). */
+/** Issue 15's cap on what the CDN <script> loads up front: 35 kB gzip (kB = 1,024 bytes); over it, the run fails. */
 export const UP_FRONT_CAP_GZIP = 35 * 1024;
 /** The CDN build's lazily loaded chunks, by the name rollup.config.mjs gives them. */
 const LAZY = {
@@ -98,7 +98,7 @@ if (process.argv.includes('--update')) {
   );
   writeFileSync(
     BUDGET,
-    `${JSON.stringify({ $comment: `Bytes; ${Math.round((MARGIN - 1) * 100)}% above what scripts/size.mjs measured (issue 15's target for cdn-up-front: ${UP_FRONT_CAP_GZIP.toLocaleString('en')} B gzip). Raise only on purpose.`, ...budget }, null, 2)}\n`,
+    `${JSON.stringify({ $comment: `Bytes; ${Math.round((MARGIN - 1) * 100)}% above what scripts/size.mjs measured (cdn-up-front is also held to issue 15's cap of ${UP_FRONT_CAP_GZIP.toLocaleString('en')} B gzip, which no budget raises). Raise only on purpose.`, ...budget }, null, 2)}\n`,
   );
   console.log(`wrote ${BUDGET}`);
 }
