@@ -7,6 +7,8 @@ import { gzipSync, brotliCompressSync } from 'node:zlib';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { defaultMinifyOptions } from '@lit-labs/rollup-plugin-minify-html-literals/lib/strategy.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const externals = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies ?? {})]; // react: a peer of ./react
@@ -87,6 +89,15 @@ function closure(start, getModuleInfo) {
   return seen;
 }
 
+/**
+ * The CDN build's `html` and `css` template literals, minified (html-minifier-next, lightningcss
+ * with no browser targets, so nothing is rewritten, e.g. light-dark() stays): only our sources,
+ * after esbuild has made them JavaScript. Whitespace collapses to one space, never to none, so
+ * that text beside a binding or an inline element reads as it does unminified.
+ */
+const templates = () =>
+  minifyLiterals({ include: ['**/src/**'], failOnError: true, options: { minifyOptions: { ...defaultMinifyOptions, conservativeCollapse: true } } });
+
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.build.json', sourceMap: true });
 
 export default [
@@ -111,6 +122,7 @@ export default [
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['production', 'es2015'] }),
       ts(),
+      templates(),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
       sizes(),
     ],

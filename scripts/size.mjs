@@ -2,8 +2,9 @@
 //  - the CDN build, as a browser fetches it (each file compressed on its own, then summed):
 //    up front, what the README's <script type="module" src=".../dist/cdn/push-preview-elements.min.js">
 //    loads before it runs — the entry and every file it imports statically, followed transitively
-//    (scripts/cdn-graph.mjs) — measured against issue 15's target of 35 kB gzip, printed beside
-//    the budget (not met yet: the row says by how much; the budget is what holds it); then each part loaded later, beyond what is loaded up front: every chunk the up-front
+//    (scripts/cdn-graph.mjs) — held to issue 15's cap of 35 kB gzip as well as to its budget:
+//    over the cap the run fails, with one line saying by how much; then each part loaded later,
+//    beyond what is loaded up front: every chunk the up-front
 //    files import dynamically (ja strings, phone metadata, the default simulated connector), and
 //    the other entries (connectors.min.js, genesys-connector.min.js);
 //  - each element's own code: its module in dist/ (what `import { X }` adds beside the shared
@@ -24,7 +25,7 @@ import { elements, readManifest } from './cem.mjs';
 
 const BUDGET = 'size-budget.json';
 const MARGIN = 1.05;
-/** Issue 15's target for what the CDN <script> loads up front: 35 kB gzip (kB = 1,024 bytes). */
+/** Issue 15's cap on what the CDN <script> loads up front: 35 kB gzip (kB = 1,024 bytes); over it, the run fails. */
 export const UP_FRONT_CAP_GZIP = 35 * 1024;
 /** The CDN build's lazily loaded chunks, by the name rollup.config.mjs gives them. */
 const LAZY = {
@@ -97,7 +98,7 @@ if (process.argv.includes('--update')) {
   );
   writeFileSync(
     BUDGET,
-    `${JSON.stringify({ $comment: `Bytes; ${Math.round((MARGIN - 1) * 100)}% above what scripts/size.mjs measured (issue 15's target for cdn-up-front: ${UP_FRONT_CAP_GZIP.toLocaleString('en')} B gzip). Raise only on purpose.`, ...budget }, null, 2)}\n`,
+    `${JSON.stringify({ $comment: `Bytes; ${Math.round((MARGIN - 1) * 100)}% above what scripts/size.mjs measured (cdn-up-front is also held to issue 15's cap of ${UP_FRONT_CAP_GZIP.toLocaleString('en')} B gzip, which no budget raises). Raise only on purpose.`, ...budget }, null, 2)}\n`,
   );
   console.log(`wrote ${BUDGET}`);
 }
@@ -108,21 +109,31 @@ const cell = (n, b) => `${String(n).padStart(7)}${b ? ` /${String(b).padStart(7)
 console.log(`${'bytes (measured / budget)'.padEnd(w)}  ${'min'.padStart(16)}  ${'gzip'.padStart(16)}  ${'brotli'.padStart(16)}`);
 let passed = 0;
 let failed = 0;
+const overCap = [];
+let overBudget = 0;
 for (const r of rows) {
   const b = budget[r.key];
   const over = !b ? ['no budget'] : ['min', 'gzip', 'brotli'].filter((k) => r[k] > b[k]);
+  if (over.length) overBudget++;
+  const capped = r.target && r.gzip > r.target.gzip;
+  if (capped) over.push(`the ${r.target.gzip / 1024} kB gzip cap`);
   const target = r.target
-    ? `  (target ${r.target.gzip / 1024} kB gzip: ${r.gzip > r.target.gzip ? `${((r.gzip - r.target.gzip) / 1024).toFixed(1)} kB over` : 'met'})`
+    ? `  (cap ${r.target.gzip / 1024} kB gzip: ${capped ? `${((r.gzip - r.target.gzip) / 1024).toFixed(1)} kB over` : `${((r.target.gzip - r.gzip) / 1024).toFixed(1)} kB under`})`
     : '';
   console.log(
     `${r.name.padEnd(w)}  ${cell(r.min, b?.min)}  ${cell(r.gzip, b?.gzip)}  ${cell(r.brotli, b?.brotli)}${over.length ? `  ✖ over: ${over.join(', ')}` : ''}${target}`,
   );
   if (over.length) failed++;
   else passed++;
+  if (capped) overCap.push(r);
 }
 for (const k of Object.keys(budget)) if (k !== '$comment' && !rows.some((r) => r.key === k)) console.log(`(budget for ${k}, which is no longer measured)`);
 mkdirSync('.reports', { recursive: true });
 writeFileSync('.reports/size.json', JSON.stringify({ passed, failed }));
-if (failed) console.error(`✖ ${failed} over the size budget (${BUDGET}). Make it smaller, or raise the budget on purpose.`);
+for (const r of overCap)
+  console.error(
+    `✖ the CDN loads ${r.gzip.toLocaleString('en')} B gzip up front, over issue 15's cap of ${r.target.gzip.toLocaleString('en')} B (${r.target.gzip / 1024} kB) by ${(r.gzip - r.target.gzip).toLocaleString('en')} B: make it smaller (the cap is not a budget to raise).`,
+  );
+if (overBudget) console.error(`✖ ${overBudget} over the size budget (${BUDGET}). Make it smaller, or raise the budget on purpose.`);
 console.log(`size budget: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
