@@ -127,6 +127,7 @@ LitElement.prototype.update = function (changed) {
   });
 };
 
+try {
 await import('push-preview-elements/define/push-preview-session.js');
 for (const [id, agentId] of [['desk', 'agent-1'], ['embed', 'agent-2']]) {
   const session = new Session({ connector: new SimulatedConnector({ agentId }), storage: null });
@@ -136,6 +137,10 @@ for (const [id, agentId] of [['desk', 'agent-1'], ['embed', 'agent-2']]) {
 await import('push-preview-elements/define');
 await Promise.all(hosts.map((h) => h.updateComplete));
 window.__ready = true;
+} catch (e) {
+  window.__ready = String(e);
+  throw e;
+}
 `;
 await build({
   stdin: { contents: CLIENT, resolveDir: process.cwd(), sourcefile: 'ssr-client.mjs', loader: 'js' },
@@ -160,7 +165,7 @@ await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const results = [];
 const check = (title, ok, detail = '') => {
   results.push({ title, ok });
-  console.log(`${ok ? '✔' : '✖'} ${title}${detail ? ` — ${detail}` : ''}`);
+  console.log(`${ok ? '✔' : '✖'} ${title}${detail ? ` — ${detail.length > 1200 ? `${detail.slice(0, 1200)}…` : detail}` : ''}`);
 };
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs.filter((a) => !a.startsWith('--headless')), headless: true });
@@ -172,12 +177,9 @@ try {
     if (m.type() === 'error' || /mismatch/i.test(m.text())) errors.push(`console.${m.type()}: ${m.text()}`);
   });
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
-  const ready = await page
-    .waitForFunction(() => window.__ready === true, null, { timeout: HANG_MS })
-    .then(
-      () => true,
-      (e) => String(e).split('\n')[0],
-    );
+  // Settled, or failed (an update threw): no waiting out a timeout on a mismatch.
+  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: HANG_MS });
+  const ready = await page.evaluate(() => window.__ready);
   const ssr = await page.evaluate(() => window.__ssr);
   const tags = new Set(ssr.hosts.map((h) => h.split(/[#\s]/)[0]));
   check(
