@@ -11,7 +11,7 @@ const domainBans = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'jsx/', 'bench/results/', 'examples/*/dist/'] },
+  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'jsx/', 'bench/results/', 'examples/*/dist/', '.reports/'] },
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.ts'],

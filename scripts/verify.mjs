@@ -1,5 +1,5 @@
 // npm test: THE test command. Browsers, generation, typecheck, lint, every test in Chromium and
-// Firefox, the build, the manifest check, Storybook and its story tests — then one closing line.
+// Firefox, the build, the manifest check, the server render + hydration, Storybook and its story tests — then one closing line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,6 +78,7 @@ if (committed.trim() !== generated.trim()) {
 console.log('✔ custom-elements.json matches the sources');
 
 run('demo under a strict CSP with Trusted Types (Chromium)', 'node', ['scripts/csp-check.mjs']);
+run('server-side rendering (@lit-labs/ssr in Node) + hydration with no mismatch, then live (Chromium)', 'node', ['scripts/ssr-check.mjs']);
 run('one agent, many tabs: shared session, handover, fallback (Chromium)', 'node', ['scripts/tabs.mjs']);
 
 npx('Storybook build', 'storybook', 'build', '--quiet', '-o', 'storybook-static');

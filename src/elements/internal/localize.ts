@@ -4,6 +4,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { onLocaleLoaded, resolveLang, translation, type Translation } from '../../i18n/index.js';
+import { hydrating, noteServerRendered } from './hydration.js';
 
 const hosts = new Set<LocalizeController>();
 let observer: MutationObserver | null = null;
@@ -35,10 +36,16 @@ function closestLang(el: Element): string {
 }
 
 export class LocalizeController implements ReactiveController {
-  lang = 'en';
+  private followed = 'en';
+
+  /** The language shown: the element's or its ancestors', except in a hydrating first update (English, as the server rendered it). */
+  get lang(): string {
+    return hydrating(this.host) ? 'en' : this.followed;
+  }
   private off: (() => void) | null = null;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    noteServerRendered(host);
     host.addController(this);
   }
 
@@ -60,8 +67,8 @@ export class LocalizeController implements ReactiveController {
 
   refresh(): void {
     const lang = resolveLang(closestLang(this.host));
-    if (lang !== this.lang) {
-      this.lang = lang;
+    if (lang !== this.followed) {
+      this.followed = lang;
       this.host.requestUpdate();
     }
   }

@@ -19,6 +19,7 @@ import type { Result } from '../../connectors/port.js';
 import type { DraftEdit } from '../../session/drafts.js';
 import type { DeskSession, SessionState } from '../../session/session.js';
 import { sessionContext } from '../context.js';
+import { hydrating, noteServerRendered } from './hydration.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -56,14 +57,21 @@ function nextFrame(): Promise<void> {
 
 export class SessionController implements ReactiveController {
   session: DeskSession | undefined;
-  state: SessionState | undefined;
+  /** The newest store state; the element reads {@link state}. */
+  private live: SessionState | undefined;
   /** A store-driven render held for the next frame; null when none is held. */
   held: Promise<void> | null = null;
   private rendered: SessionState | undefined;
   private sub: Subscription | null = null;
   private readonly consumer: ContextConsumer<typeof sessionContext, Host>;
 
+  /** The state to render: the newest, except in a hydrating first update (the first state, as the server rendered it). */
+  get state(): SessionState | undefined {
+    return hydrating(this.host) ? undefined : this.live;
+  }
+
   constructor(private readonly host: Host) {
+    noteServerRendered(host);
     host.addController(this);
     this.consumer = new ContextConsumer(host, {
       context: sessionContext,
@@ -78,15 +86,15 @@ export class SessionController implements ReactiveController {
     this.sub?.unsubscribe();
     this.sub = null;
     this.session = session;
-    this.state = session?.state;
+    this.live = session?.state;
     if (session && this.host.isConnected) this.subscribe(session);
     this.host.requestUpdate();
   }
 
   private subscribe(session: DeskSession): void {
     this.sub = session.state$.subscribe((s) => {
-      if (s !== this.state) {
-        this.state = s;
+      if (s !== this.live) {
+        this.live = s;
         this.changed();
       }
     });
@@ -99,12 +107,16 @@ export class SessionController implements ReactiveController {
     }
     this.held ??= nextFrame().then(() => {
       this.held = null;
-      if (this.state !== this.rendered) this.host.requestUpdate();
+      if (this.live !== this.rendered) this.host.requestUpdate();
     });
   }
 
-  hostUpdated(): void {
+  /** What this update renders (the first state in a hydrating update). */
+  hostUpdate(): void {
     this.rendered = this.state;
+  }
+
+  hostUpdated(): void {
     renderedThisFrame.add(this.host);
     void nextFrame();
   }

@@ -9,6 +9,7 @@ import { sessionContext } from '../context.js';
 import { Announcer } from '../internal/announcer.js';
 import { PushPreviewElement } from '../internal/push-preview-element.js';
 import { DEFAULT_HEADING_LEVEL, headingLevel } from '../internal/heading-level.js';
+import { hydrating } from '../internal/hydration.js';
 import { SessionOwner } from '../internal/session-owner.js';
 import { ShortcutController, parseShortcuts } from '../internal/shortcuts.js';
 import { acceptConnector, guardConnectorAttribute, simulatedBadge, simulatedBadgeStyles, warnSimulatedOnce } from '../internal/simulated.js';
@@ -304,7 +305,7 @@ export class PushPreviewPanel extends PushPreviewElement {
             <div role="tabpanel" part="tabpanel" id="panel-${this.tab}" aria-labelledby="tab-${this.tab}">${this.renderTab(this.tab)}</div>`
           : nothing
       }
-      ${this.upper ? nothing : this.announcer.render()}
+      ${this.upper && !hydrating(this) ? nothing : this.announcer.render()}
     </div>`;
   }
 }
