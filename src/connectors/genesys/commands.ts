@@ -65,6 +65,12 @@ export async function perform(ctx: Ctx, command: Command, signal?: AbortSignal):
     case 'conference':
     case 'disconnect':
       return callCommand(ctx, command satisfies CallCommand, desk.own(command.interactionId), signal);
+    case 'consult':
+    case 'complete-transfer':
+    case 'complete-conference':
+    case 'cancel-consult':
+      // issue 16: the consult over Genesys (initiate-transfer / complete-*) is not mapped yet
+      throw new Refused('not-offered', 'consult transfer is not supported by the Genesys connector yet');
     default:
       return recordCommand(ctx, command satisfies RecordCommand, desk.own(command.interactionId), signal);
   }
