@@ -105,7 +105,8 @@ export function consultTransition(s: WorkflowState, e: ConsultEvent): WorkflowSt
     case 'consult-ended':
       if (!c) return s;
       if (!e.conferenced) return { ...s, consult: null };
-      if (c.state !== 'talking' || full(s, 1)) return s;
-      return { ...s, consult: null, call: { ...s.call, held: false, parties: s.call.parties + 1 } };
+      if (c.state !== 'talking') return s;
+      // a consult starts with room for one more; a server that showed the third party on the call first counted them already
+      return { ...s, consult: null, call: { ...s.call, held: false, parties: Math.min(MAX_CONFERENCE_PARTIES, s.call.parties + 1) } };
   }
 }
