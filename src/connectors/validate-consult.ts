@@ -1,7 +1,12 @@
-/** Issue 16: the readers of a consult's events and state (validate.ts), from untrusted server data. */
+/** Issue 16: the readers of a consult's events and state (validate.ts), from untrusted server data; and of its target. */
 import type { Consult, ConsultEvent } from '../domain/consult.js';
-import { readTarget } from './validate.js';
+import type { Target } from '../domain/types.js';
 import { Invalid, bool, num, obj, oneOf, own, str, type Obj } from './validate-core.js';
+
+export function readTarget(v: unknown, path: string): Target {
+  const o = obj(v, path);
+  return { id: str(o, 'id', path, 200), name: str(o, 'name', path, 500), kind: oneOf(o, 'kind', ['agent', 'queue', 'number'] as const, path) };
+}
 
 const FAILURES = ['refused', 'no-answer', 'released'] as const;
 

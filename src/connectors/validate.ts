@@ -17,11 +17,10 @@ import {
   type Chain,
   type ContactRecord,
   type Interaction,
-  type Target,
 } from '../domain/types.js';
 import { MAX_DEPTH, readFields } from './fields.js';
 import type { ServerMessage, SnapshotAt } from './port.js';
-import { readConsult, readConsultEvent } from './validate-consult.js';
+import { readConsult, readConsultEvent, readTarget } from './validate-consult.js';
 import { Invalid, arr, bool, int, nullable, num, obj, oneOf, own, str, type Obj } from './validate-core.js';
 
 export { Invalid, MAX_DEPTH, MAX_FIELDS, MAX_FIELD_LENGTH, attempt, isSafeFieldName, readFields } from './fields.js';
@@ -71,11 +70,6 @@ export function readAgent(v: unknown, path = 'agent'): Agent {
       20,
     ),
   };
-}
-
-export function readTarget(v: unknown, path: string): Target {
-  const o = obj(v, path);
-  return { id: str(o, 'id', path, 200), name: str(o, 'name', path, 500), kind: oneOf(o, 'kind', ['agent', 'queue', 'number'] as const, path) };
 }
 
 export function readCampaign(v: unknown, path = 'campaign'): Campaign {
