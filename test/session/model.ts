@@ -49,7 +49,7 @@ import {
 } from './model-commands.js';
 import { newDialNotes } from './model-dial.js';
 import { POLICIES, watchPolicy } from './model-policy.js';
-import { CONSULT_SERVER, consultCommands, consultIntent, watchConsult } from './model-consult.js';
+import { CONSULT_SERVER, consultCommands, consultIntent, consultNext, watchConsult } from './model-consult.js';
 
 /** The phases and ends a run must reach to show it got somewhere (not every action refused). */
 export const MUST_REACH: readonly Phase[] = ['ringing', 'previewing', 'dialing', 'connected', 'after-call', 'done', 'rejected'];
@@ -72,10 +72,10 @@ function guided(r: Real, a: number, pick: number): Intent | null {
   const s = r.sessions[a]!.state;
   const allowed: Action[] = [...s.allowed].filter((x) => x !== 'logout');
   if (allowed.length === 0) return null;
-  // Most of the time take the next step of a whole workflow; otherwise any offered action.
-  const next = HAPPY.find(
-    (h) => allowed.includes(h) && !(h === 'set-disposition' && s.workflow.wrapup.dispositionCode) && !(h === 'connect' && s.workflow.phase === 'after-call'),
-  );
+  // Most of the time the next step of a whole workflow (issue 16: now and then a consult, ./model-consult.ts); else any offered action.
+  const { wrapup, phase } = s.workflow;
+  const happy = (h: Action) => allowed.includes(h) && !(h === 'set-disposition' && wrapup.dispositionCode) && !(h === 'connect' && phase === 'after-call');
+  const next = consultNext(s.workflow, allowed, pick) ?? HAPPY.find(happy);
   const action = pick < 60 && next ? next : allowed[pick % allowed.length]!;
   const i = s.workflow.interaction;
   const rec = i?.chain.records.find((x) => x.handle === i.chain.activeHandle);
