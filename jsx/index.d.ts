@@ -452,6 +452,9 @@ export type CustomElements = {
    * Conference of at most three (W-17), Hold ⇄ Retrieve (W-19), Record on SIP lines only (W-20),
    * Disconnect (W-22). Each is present only in the phases the workflow offers it; one offered but
    * blocked (a full conference, recording on a non-SIP line) is shown disabled with its reason.
+   * Issue 16: Consult a target first (the customer on hold), then Complete transfer, Make it a
+   * conference or Cancel consult; while the consult lasts, Hold/Retrieve and the one-step Transfer
+   * and Conference give way to these, and Disconnect waits (disabled, with its reason).
    *
    * ## CSS Custom Properties
    *
@@ -485,7 +488,8 @@ export type CustomElements = {
    * - `status`: The call status line (held, recording, parties).
    * - `action`: Every action button; also `action-<name>`, e.g. `action-connect`.
    * - `why`: The reason beside a control disabled for a lasting reason (Record on a line that is not SIP, W-20); also `why-<action>`.
-   * - `target`: The transfer and conference target pickers.
+   * - `target`: The transfer, consult and conference target pickers.
+   * - `consult`: The consult's state in the status line: calling, consulting, refused, no answer (issue 16).
    * - `refusal`: The reason an action was refused.
    * - `refusal-detail`: The server's or validator's own words beside the reason (a field, a number, the server's error text).
    * - `connect-anyway`: Connect confirmed outside the contact's calling window (after Connect asked).
@@ -1033,6 +1037,9 @@ export type CustomElementsSolidJs = {
    * Conference of at most three (W-17), Hold ⇄ Retrieve (W-19), Record on SIP lines only (W-20),
    * Disconnect (W-22). Each is present only in the phases the workflow offers it; one offered but
    * blocked (a full conference, recording on a non-SIP line) is shown disabled with its reason.
+   * Issue 16: Consult a target first (the customer on hold), then Complete transfer, Make it a
+   * conference or Cancel consult; while the consult lasts, Hold/Retrieve and the one-step Transfer
+   * and Conference give way to these, and Disconnect waits (disabled, with its reason).
    *
    * ## CSS Custom Properties
    *
@@ -1066,7 +1073,8 @@ export type CustomElementsSolidJs = {
    * - `status`: The call status line (held, recording, parties).
    * - `action`: Every action button; also `action-<name>`, e.g. `action-connect`.
    * - `why`: The reason beside a control disabled for a lasting reason (Record on a line that is not SIP, W-20); also `why-<action>`.
-   * - `target`: The transfer and conference target pickers.
+   * - `target`: The transfer, consult and conference target pickers.
+   * - `consult`: The consult's state in the status line: calling, consulting, refused, no answer (issue 16).
    * - `refusal`: The reason an action was refused.
    * - `refusal-detail`: The server's or validator's own words beside the reason (a field, a number, the server's error text).
    * - `connect-anyway`: Connect confirmed outside the contact's calling window (after Connect asked).

@@ -39,7 +39,7 @@ export const Dialing: StoryObj = phaseStory('call-controls', {
 export const Connected: StoryObj = phaseStory('call-controls', {
   name: 'Connected — W-17, W-18, W-19, W-20, W-22',
   phase: 'connected',
-  actions: { hold: 'enabled', 'start-recording': 'enabled', disconnect: 'enabled', transfer: 'enabled', conference: 'enabled' },
+  actions: { hold: 'enabled', 'start-recording': 'enabled', disconnect: 'enabled', transfer: 'enabled', conference: 'enabled', consult: 'enabled' },
   check: async (root, el, connector) => {
     // W-18: the transfer goes to the target picked.
     const picker = root.querySelector<HTMLSelectElement>('select[data-target=transfer]')!;
@@ -53,7 +53,7 @@ export const Held: StoryObj = phaseStory('call-controls', {
   name: 'On hold: Retrieve — W-19',
   phase: 'connected',
   reach: { held: true },
-  actions: { retrieve: 'enabled', 'start-recording': 'enabled', disconnect: 'enabled', transfer: 'enabled', conference: 'enabled' },
+  actions: { retrieve: 'enabled', 'start-recording': 'enabled', disconnect: 'enabled', transfer: 'enabled', conference: 'enabled', consult: 'enabled' },
   check: (root) => expect(textOf(root.querySelector('[part=status]'))).toContain('On hold'),
 });
 
@@ -61,14 +61,14 @@ export const Recording: StoryObj = phaseStory('call-controls', {
   name: 'Recording — W-20',
   phase: 'connected',
   reach: { recording: true },
-  actions: { hold: 'enabled', 'stop-recording': 'enabled', disconnect: 'enabled', transfer: 'enabled', conference: 'enabled' },
+  actions: { hold: 'enabled', 'stop-recording': 'enabled', disconnect: 'enabled', transfer: 'enabled', conference: 'enabled', consult: 'enabled' },
 });
 
 export const RecordingOnTdm: StoryObj = phaseStory('call-controls', {
   name: 'No recording on a TDM line — W-20',
   phase: 'connected',
   reach: { campaign: { telephony: 'tdm' } },
-  actions: { hold: 'enabled', 'start-recording': 'disabled', disconnect: 'enabled', transfer: 'enabled', conference: 'enabled' },
+  actions: { hold: 'enabled', 'start-recording': 'disabled', disconnect: 'enabled', transfer: 'enabled', conference: 'enabled', consult: 'enabled' },
   check: (root, el) => {
     const record = button(el, 'start-recording')!;
     const why = root.getElementById(record.getAttribute('aria-describedby')!);
@@ -80,8 +80,39 @@ export const ConferenceFull: StoryObj = phaseStory('call-controls', {
   name: 'Conference of three is full — W-17',
   phase: 'connected',
   reach: { parties: 3 },
-  actions: { hold: 'enabled', 'start-recording': 'enabled', disconnect: 'enabled', transfer: 'enabled', conference: 'disabled' },
+  actions: { hold: 'enabled', 'start-recording': 'enabled', disconnect: 'enabled', transfer: 'enabled', conference: 'disabled', consult: 'disabled' },
   check: (root) => expect(textOf(root.querySelector('[part=status]'))).toContain('3'),
+});
+
+// Issue 16: the consult (two-step) transfer and conference
+const consultActions = { 'start-recording': 'enabled', disconnect: 'disabled', 'cancel-consult': 'enabled' } as const;
+
+export const ConsultRinging: StoryObj = phaseStory('call-controls', {
+  name: 'Consult: calling the target, the customer on hold — issue 16',
+  phase: 'connected',
+  reach: { consult: 'ringing' },
+  actions: { ...consultActions, 'complete-transfer': 'disabled', 'complete-conference': 'disabled' },
+  check: (root) => expect(textOf(root.querySelector('[part~=consult]'))).toBe('Calling Dana Miller…'),
+});
+
+export const ConsultTalking: StoryObj = phaseStory('call-controls', {
+  name: 'Consult: the target answered — Complete transfer, Make it a conference, Cancel consult — issue 16',
+  phase: 'connected',
+  reach: { consult: 'talking' },
+  actions: { ...consultActions, 'complete-transfer': 'enabled', 'complete-conference': 'enabled' },
+  check: async (root, el, connector) => {
+    expect(textOf(root.querySelector('[part~=consult]'))).toBe('Consulting Dana Miller');
+    await userEvent.click(button(el, 'complete-conference')!);
+    await waitFor(() => expect(connector.sent).toContainEqual({ type: 'complete-conference', interactionId: 'ixn-1' }));
+  },
+});
+
+export const ConsultFailed: StoryObj = phaseStory('call-controls', {
+  name: 'Consult: the target did not answer — Cancel consult retrieves the customer — issue 16',
+  phase: 'connected',
+  reach: { consult: 'failed' },
+  actions: { ...consultActions, 'complete-transfer': 'disabled', 'complete-conference': 'disabled' },
+  check: (root) => expect(textOf(root.querySelector('[part~=consult]'))).toBe('Dana Miller did not answer'),
 });
 
 export const AfterCall: StoryObj = phaseStory('call-controls', {

@@ -53,6 +53,7 @@ export const Connected: StoryObj = phaseStory(tag, {
     disconnect: 'enabled',
     transfer: 'enabled',
     conference: 'enabled',
+    consult: 'enabled',
     'update-record': 'enabled',
   },
   check: (root) => expect(find(root, '[part=media]')?.dataset.media).toBe('voice'),

@@ -47,6 +47,14 @@ export type Command =
       /** W-25: the record the agent ticked Mark Do Not Call for, where known (else the record dialed). */
       readonly doNotCallHandle?: number;
     }
+  /**
+   * Issue 16, the consult (two-step) transfer and conference: call the target with the customer
+   * on hold; then hand the customer over, join the three, or drop the consult and retrieve the customer.
+   */
+  | { readonly type: 'consult'; readonly interactionId: string; readonly targetId: string }
+  | { readonly type: 'complete-transfer'; readonly interactionId: string }
+  | { readonly type: 'complete-conference'; readonly interactionId: string }
+  | { readonly type: 'cancel-consult'; readonly interactionId: string }
   /** Take an ended interaction (stale, failed) off the agent's desk. */
   | { readonly type: 'close'; readonly interactionId: string };
 

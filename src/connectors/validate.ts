@@ -17,10 +17,10 @@ import {
   type Chain,
   type ContactRecord,
   type Interaction,
-  type Target,
 } from '../domain/types.js';
 import { MAX_DEPTH, readFields } from './fields.js';
 import type { ServerMessage, SnapshotAt } from './port.js';
+import { readConsult, readConsultEvent, readTarget } from './validate-consult.js';
 import { Invalid, arr, bool, int, nullable, num, obj, oneOf, own, str, type Obj } from './validate-core.js';
 
 export { Invalid, MAX_DEPTH, MAX_FIELDS, MAX_FIELD_LENGTH, attempt, isSafeFieldName, readFields } from './fields.js';
@@ -70,11 +70,6 @@ export function readAgent(v: unknown, path = 'agent'): Agent {
       20,
     ),
   };
-}
-
-function readTarget(v: unknown, path: string): Target {
-  const o = obj(v, path);
-  return { id: str(o, 'id', path, 200), name: str(o, 'name', path, 500), kind: oneOf(o, 'kind', ['agent', 'queue', 'number'] as const, path) };
 }
 
 export function readCampaign(v: unknown, path = 'campaign'): Campaign {
@@ -205,6 +200,7 @@ export function readSnapshot(v: unknown, path = 'snapshot'): Snapshot {
     phase: oneOf(o, 'phase', PHASES, path),
     call: nullable(o, 'call', path, readCall),
     ...(own(o, 'campaigns') === undefined ? {} : { campaigns: arr(o, 'campaigns', path, readCampaignRun, 100) }),
+    ...(own(o, 'consult') == null ? {} : { consult: readConsult(own(o, 'consult'), `${path}.consult`) }),
   };
 }
 
@@ -274,6 +270,11 @@ export function readEvent(v: unknown, path = 'event'): WorkflowEvent {
       const campaign = str(o, 'campaign', path, 200);
       return own(o, 'mode') === undefined ? { type, campaign, status } : { type, campaign, status, mode: str(o, 'mode', path, 100) };
     }
+    case 'consult-dialing': // issue 16
+    case 'consult-answered':
+    case 'consult-failed':
+    case 'consult-ended':
+      return readConsultEvent(o, path);
     case 'failed':
       return own(o, 'detail') === undefined
         ? { type: 'failed', interactionId: id() }

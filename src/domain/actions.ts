@@ -8,6 +8,7 @@ import type { Refusal } from './reasons.js';
 import { doNotCallRefusal } from './dial-rules.js';
 import { extendRefusal, policyRefusal } from './policy.js';
 import { MAX_CONFERENCE_PARTIES } from './types.js';
+import { CONSULT_ACTIONS, consultRefusal } from './consult.js';
 
 /** Every action an agent can take. Each is offered only where {@link refusalFor} says so. */
 export const ACTIONS = [
@@ -38,6 +39,11 @@ export const ACTIONS = [
   'done-and-stop',
   /** Issue 16: more time for wrap-up, as often and as long as the campaign allows. */
   'extend-wrapup',
+  /** Issue 16: consult a target (the customer on hold), then complete, conference or cancel (consult.ts). */
+  'consult',
+  'complete-transfer',
+  'complete-conference',
+  'cancel-consult',
   'dismiss',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -75,6 +81,7 @@ const PHASE_ACTIONS: Readonly<Record<Phase, readonly Action[]>> = {
     'add-chained-record', // W-21
     'reschedule', // W-21
     'disconnect', // W-22
+    ...CONSULT_ACTIONS, // issue 16: the two-step transfer and conference
   ],
   'after-call': [
     'transfer', // W-23
@@ -127,7 +134,7 @@ export function refusalFor(state: WorkflowState, action: Action, by: 'agent' | '
   if (!PHASE_ACTIONS[state.phase].includes(action)) {
     return { reason: state.phase === 'stale' ? 'stale' : 'not-allowed' };
   }
-  const local = (by === 'agent' ? policyRefusal(state.campaign, action) : null) ?? workflowRefusal(state, action);
+  const local = (by === 'agent' ? policyRefusal(state.campaign, action) : null) ?? consultRefusal(state, action) ?? workflowRefusal(state, action);
   if (local) return local;
   // The server's capabilities, where it states them, have the last word.
   if (state.serverActions && SERVER_GATED.includes(action) && !state.serverActions.includes(action)) return { reason: 'not-offered' };

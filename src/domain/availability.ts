@@ -6,6 +6,7 @@
 import { ACTIONS, offeredIn, refusalFor, type Action, type WorkflowState } from './machine.js';
 import type { Refusal } from './reasons.js';
 import { extensionsOf } from './policy.js';
+import { consultTargets } from './consult.js';
 
 /** What besides the workflow decides: the connection and the request under way. */
 export interface DeskFacts {
@@ -28,6 +29,17 @@ export interface ActionStatus {
 /** The control an element shows for an offered action, where the state picks one of a pair. */
 function shownIn(w: WorkflowState, action: Action): boolean {
   const c = w.campaign;
+  const consulting = Boolean(w.consult);
+  switch (action) {
+    // issue 16: during a consult the customer's one-step controls give way to the consult's
+    case 'consult':
+      return !consulting && consultTargets(c).length > 0;
+    case 'complete-transfer':
+    case 'complete-conference':
+    case 'cancel-consult':
+      return consulting;
+  }
+  if (consulting && (action === 'hold' || action === 'retrieve' || action === 'transfer' || action === 'conference')) return false;
   switch (action) {
     case 'hold':
       return !w.call?.held;

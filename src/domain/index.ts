@@ -8,3 +8,4 @@ export * from './dial-rules.js';
 export * from './policy.js';
 export * from './campaign-status.js';
 export * from './call-timing.js';
+export * from './consult.js';

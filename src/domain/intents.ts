@@ -7,6 +7,7 @@ import { checkPhone } from './phone.js';
 import type { Refusal } from './reasons.js';
 import { callingWindowRefusal, doNotCallRefusal } from './dial-rules.js';
 import { inCallingWindow } from './time.js';
+import { consultTargets } from './consult.js';
 import { PUSH_PREVIEW_MEDIA, activeRecord, type CallResult, type CallbackType, type MediaType, type PhoneType, PHONE_TYPES } from './types.js';
 
 export type Intent =
@@ -42,6 +43,11 @@ export type Intent =
   | { readonly type: 'done-and-stop' }
   /** Issue 16: more time for wrap-up (the campaign says how often and how much). */
   | { readonly type: 'extend-wrapup' }
+  /** Issue 16: consult a target first (the customer on hold), then complete, conference or cancel. */
+  | { readonly type: 'consult'; readonly targetId: string }
+  | { readonly type: 'complete-transfer' }
+  | { readonly type: 'complete-conference' }
+  | { readonly type: 'cancel-consult' }
   | { readonly type: 'dismiss' };
 
 export type IntentType = Intent['type'];
@@ -96,6 +102,8 @@ export function checkIntent(state: WorkflowState, intent: Intent, ctx: IntentCon
     }
     case 'conference':
       return campaign?.conferenceTargets.some((t) => t.id === intent.targetId) ? null : { reason: 'unknown-target' };
+    case 'consult': // issue 16
+      return consultTargets(campaign).some((t) => t.id === intent.targetId) ? null : { reason: 'unknown-target' };
     case 'update-record': // W-12, W-15
       if (!chain?.records.some((r) => r.handle === intent.handle)) return { reason: 'unknown-record' };
       return checkFields(intent.fields);
@@ -116,6 +124,7 @@ export function checkIntent(state: WorkflowState, intent: Intent, ctx: IntentCon
         : { reason: 'invalid-field', detail: 'dispositionCode' };
     case 'cancel': // W-10, W-11: the interaction leaves the desk — nothing typed may go with it
     case 'transfer':
+    case 'complete-transfer': // issue 16: as the one-step transfer
       if (intent.type === 'transfer' && !campaign?.transferTargets.some((t) => t.id === intent.targetId)) return { reason: 'unknown-target' };
       return ctx.unsaved ? { reason: 'unsaved-changes' } : null;
     case 'mark-done': // W-28, W-29

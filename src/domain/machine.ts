@@ -22,6 +22,7 @@ import { SERVER_GATED, type Action } from './actions.js';
 import { NO_DNC_MARKS } from './dial-rules.js';
 import { extendRefusal, extensionsOf, startTimer, withDefaults } from './policy.js';
 import { withCampaignRun, type CampaignRun, type CampaignStatusEvent } from './campaign-status.js';
+import { consultTransition, type Consult, type ConsultEvent } from './consult.js';
 
 export { ACTIONS, SERVER_GATED, allowedActions, offeredIn, refusalFor, type Action } from './actions.js';
 
@@ -51,7 +52,6 @@ export interface WorkflowState {
   /** Present while dialing or connected. */
   readonly call: Call | null;
   readonly wrapup: Wrapup;
-  /** Why the interaction ended, where the server said so (transfer target, failure text). */
   /** How it ended: the transfer target, the server's words, an auto-reject, or gone from the server. */
   readonly ended: { readonly target?: Target; readonly detail?: string; readonly auto?: boolean; readonly gone?: boolean } | null;
   /** The last time the machine was told about (epoch ms), for countdowns. */
@@ -67,6 +67,8 @@ export interface WorkflowState {
   readonly afterCallTimer?: AfterCallTimer | null;
   /** W-2: what the server last said of each campaign's run state; absent until it says (campaign-status.ts). */
   readonly campaigns?: readonly CampaignRun[];
+  /** Issue 16: the consult of the connected call (consult.ts); only ever set while connected. */
+  readonly consult?: Consult | null;
 }
 
 export const EMPTY_WRAPUP: Wrapup = { callResult: null, doNotCall: false, dispositionCode: null };
@@ -96,6 +98,8 @@ export interface Snapshot {
   readonly call: Call | null;
   /** W-2: the campaigns' run states, where the server's view has them. */
   readonly campaigns?: readonly CampaignRun[];
+  /** Issue 16: the consult of the connected call, where the server's view has one. */
+  readonly consult?: Consult | null;
 }
 
 /** Events the machine understands: what the server said, and a few local facts. */
@@ -129,7 +133,9 @@ export type WorkflowEvent =
   /** Issue 16, local: wrap-up's time is up; the campaign's defaults fill what the agent left empty. */
   | { readonly type: 'wrapup-timeout'; readonly interactionId: string }
   /** W-2: the server says a campaign started, stopped or was unloaded. */
-  | CampaignStatusEvent;
+  | CampaignStatusEvent
+  /** Issue 16: the consult call of a connected interaction (consult.ts). */
+  | ConsultEvent;
 
 export type WorkflowEventType = WorkflowEvent['type'];
 
@@ -160,6 +166,12 @@ export function isConsistent(s: Snapshot): boolean {
  * "ignored" by identity.
  */
 export function transition(state: WorkflowState, event: WorkflowEvent): WorkflowState {
+  const next = step(state, event);
+  // issue 16: a consult lives only on the connected call; any other phase ends it
+  return next.consult && next.phase !== 'connected' ? { ...next, consult: null } : next;
+}
+
+function step(state: WorkflowState, event: WorkflowEvent): WorkflowState {
   switch (event.type) {
     case 'tick':
       return event.at > state.now ? { ...state, now: event.at } : state;
@@ -320,6 +332,7 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
         // issue 16: a desk found in wrap-up (a reload, a missed call end) gets its wrap-up time from now
         afterCallTimer: s.phase === 'after-call' && !kept ? startTimer(s.campaign, event.at ?? state.now, null) : kept,
         campaigns: s.campaigns ?? state.campaigns,
+        consult: s.consult ?? null,
       };
     }
 
@@ -372,6 +385,11 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Workflow
     case 'campaign-status': // W-2
       if (state.agent.status === 'logged-out') return state;
       return { ...state, campaigns: withCampaignRun(state.campaigns, event) };
+    case 'consult-dialing':
+    case 'consult-answered':
+    case 'consult-failed':
+    case 'consult-ended':
+      return consultTransition(state, event);
   }
 }
 

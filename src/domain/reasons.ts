@@ -15,6 +15,10 @@ export const REFUSAL_REASONS = [
   'unsaved-changes',
   /** W-17: the conference already has three parties. */
   'conference-full',
+  /** Issue 16: a consult is under way; it is completed or cancelled first. */
+  'consult-active',
+  /** Issue 16: the consulted target has not answered (or refused): nothing to complete yet. */
+  'consult-not-answered',
   /** W-20: recording needs a SIP line. */
   'recording-unavailable',
   'invalid-number',

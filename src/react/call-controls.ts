@@ -6,7 +6,7 @@ import { CallControls as CallControlsElement } from '../elements/call-controls/c
 import '../define/call-controls.js';
 
 /**
- * Connect, Cancel, Transfer, Conference, Hold/Retrieve, Record, Disconnect.
+ * Connect, Cancel, Transfer, Consult, Conference, Hold/Retrieve, Record, Disconnect.
  *
  * React wrapper of `<call-controls>`: properties are set as properties.
  */

@@ -35,6 +35,7 @@ export function commandFor(intent: CommandIntent, w: WorkflowState, drafts: Draf
       return { type: 'connect', interactionId, handle: record?.handle ?? 0, number: intent.number ?? drafts.dialNumber ?? record?.phone ?? '' };
     case 'transfer':
     case 'conference':
+    case 'consult': // issue 16
       return { type: intent.type, interactionId, targetId: intent.targetId };
     case 'update-record':
       return { type: 'update-record', interactionId, handle: intent.handle, fields: intent.fields };

@@ -21,6 +21,7 @@
 import http from 'node:http';
 import crypto from 'node:crypto';
 import cometdServer from 'cometd-nodejs-server';
+import { CONSULT_CAPS, consultOp } from './fake-consult.mjs';
 
 const { createCometDServer } = cometdServer;
 
@@ -484,6 +485,7 @@ export class FakeWorkspaceApi {
   }
 
   callCaps(call) {
+    if (call.callType === 'Consult' && !['Released', 'Completed'].includes(call.state)) return this.caps(CONSULT_CAPS); // issue 16 (§10.2)
     let caps = [...(CALL_CAPS[call.state === 'Held' ? 'Established' : call.state] ?? CALL_CAPS.Released)];
     if (call.state === 'Held') caps = [...caps.filter((c) => c !== 'hold'), 'retrieve'];
     if (call.recordingState === 'Recording') caps = caps.flatMap((c) => (c === 'start-recording' ? ['stop-recording', 'pause-recording'] : [c]));
@@ -498,6 +500,11 @@ export class FakeWorkspaceApi {
     const ev = [CH.voice, { notificationType, call: JSON.parse(JSON.stringify(call)), messageType: 'CallStateChanged' }];
     this.push(...ev);
     return ev;
+  }
+
+  /** A call's state as its CallStateChanged carries it, without pushing it (issue 16: ./fake-consult.mjs). */
+  callEvent(call) {
+    return [CH.voice, { notificationType: 'StateChange', call: JSON.parse(JSON.stringify(call)), messageType: 'CallStateChanged' }];
   }
 
   // ---------------------------------------------------------------------------------------
@@ -890,7 +897,7 @@ export class FakeWorkspaceApi {
         if (!this.faults.confirmTransfers) return done([]);
         return done([ev({ state: 'Released', participants: [{ role: 'RoleOrigination' }] })]);
       default:
-        return { status: 501, body: 'Not Implemented' };
+        return consultOp(this, call, op, data, done) ?? { status: 501, body: 'Not Implemented' };
     }
   }
 }

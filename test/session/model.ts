@@ -49,6 +49,7 @@ import {
 } from './model-commands.js';
 import { newDialNotes } from './model-dial.js';
 import { POLICIES, watchPolicy } from './model-policy.js';
+import { CONSULT_SERVER, consultCommands, consultIntent, consultNext, watchConsult } from './model-consult.js';
 
 /** The phases and ends a run must reach to show it got somewhere (not every action refused). */
 export const MUST_REACH: readonly Phase[] = ['ringing', 'previewing', 'dialing', 'connected', 'after-call', 'done', 'rejected'];
@@ -71,10 +72,10 @@ function guided(r: Real, a: number, pick: number): Intent | null {
   const s = r.sessions[a]!.state;
   const allowed: Action[] = [...s.allowed].filter((x) => x !== 'logout');
   if (allowed.length === 0) return null;
-  // Most of the time take the next step of a whole workflow; otherwise any offered action.
-  const next = HAPPY.find(
-    (h) => allowed.includes(h) && !(h === 'set-disposition' && s.workflow.wrapup.dispositionCode) && !(h === 'connect' && s.workflow.phase === 'after-call'),
-  );
+  // Most of the time the next step of a whole workflow (issue 16: now and then a consult, ./model-consult.ts); else any offered action.
+  const { wrapup, phase } = s.workflow;
+  const happy = (h: Action) => allowed.includes(h) && !(h === 'set-disposition' && wrapup.dispositionCode) && !(h === 'connect' && phase === 'after-call');
+  const next = consultNext(s.workflow, allowed, pick) ?? HAPPY.find(happy);
   const action = pick < 60 && next ? next : allowed[pick % allowed.length]!;
   const i = s.workflow.interaction;
   const rec = i?.chain.records.find((x) => x.handle === i.chain.activeHandle);
@@ -116,7 +117,7 @@ function guided(r: Real, a: number, pick: number): Intent | null {
     case 'set-disposition':
       return { type: 'set-disposition', code: 'RENEWED' };
     default:
-      return { type: action } as Intent;
+      return consultIntent(action) ?? ({ type: action } as Intent);
   }
 }
 
@@ -217,6 +218,7 @@ function commands(tabs: number): fc.Arbitrary<Cmd>[] {
     simple('extend-wrapup'),
     simple('reject'),
     simple('cancel'),
+    ...consultCommands(agent), // issue 16: consult, then complete, conference or cancel
     agent.map((a) => new PickThenWaitCmd(a)),
     // W-25, issue 13: tick Do Not Call, maybe another record, then Connect (confirmed): never dialed
     fc.tuple(agent, fc.boolean()).map(([a, other]) => new DoNotCallThenConnectCmd(a, other)),
@@ -252,6 +254,7 @@ async function setup(seed: number, tabs: number): Promise<Real> {
     pushDelayMs: 100,
     dialDelayMs: 300,
     dialOutcomes: ['answer', 'answer', 'busy', 'no-answer'],
+    ...CONSULT_SERVER,
   });
   const log: Real['log'] = [];
   for (const a of AGENTS) server.listen(a, (m) => log.push({ agent: a, m }));
@@ -278,6 +281,7 @@ async function setup(seed: number, tabs: number): Promise<Real> {
   sessions.forEach((x, k) => (x instanceof Session ? watchReference(server, AGENTS[k]!, x, problems) : undefined));
   for (const t of initial) watchReference(server, AGENTS[0], t, problems);
   watchRejectToTop(server, problems);
+  AGENTS.forEach((a, k) => watchConsult(server, a, sessions[k] instanceof Session ? sessions[k] : null, problems));
   await Promise.all([...sessions.map((s) => (s instanceof Session ? settleOn(clock, s.start()) : null)), ...initial.map((t) => settleOn(clock, t.start()))]);
   const policy = watchPolicy(
     campaign,

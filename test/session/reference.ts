@@ -41,6 +41,11 @@ const IN_PLACE: Readonly<Record<string, readonly RefPhase[]>> = {
   call: ['connected'], // W-17, W-19, W-20
   chain: [...LIVE], // W-8, W-12, W-13, W-15, W-26
   rescheduled: ['previewing', 'dialing', 'connected', 'after-call'], // W-14, W-21, W-27
+  // issue 16: the consult (two-step) transfer and conference of the connected call
+  'consult-dialing': ['connected'],
+  'consult-answered': ['connected'],
+  'consult-failed': ['connected'],
+  'consult-ended': ['connected'],
 };
 
 /** Which actions a phase may offer at all (the spec's own lists; status changes once logged in, W-2). */
@@ -87,6 +92,11 @@ const OFFERS: Readonly<Record<RefPhase, readonly string[]>> = {
     'add-chained-record',
     'reschedule',
     'disconnect',
+    // issue 16: consult the target (the customer on hold), then complete the transfer, make it a conference, or cancel and retrieve
+    'consult',
+    'complete-transfer',
+    'complete-conference',
+    'cancel-consult',
   ],
   // W-23..W-29; Edit/Update Record (W-12, W-15) are not withdrawn by the spec in wrap-up
   'after-call': [

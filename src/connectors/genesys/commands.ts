@@ -6,6 +6,7 @@
 import type { MediaType } from '../../domain/types.js';
 import type { Command } from '../port.js';
 import { callCommand, type CallCommand } from './call-commands.js';
+import { consultCommand } from './consult.js';
 import { requestCampaignStatus } from './campaigns.js';
 import { completeInteraction, ixnPath, need, ocsRequest, type Ctx } from './context.js';
 import { ENDED_CALL_STATES, type Memo } from './mapping.js';
@@ -65,6 +66,11 @@ export async function perform(ctx: Ctx, command: Command, signal?: AbortSignal):
     case 'conference':
     case 'disconnect':
       return callCommand(ctx, command satisfies CallCommand, desk.own(command.interactionId), signal);
+    case 'consult': // issue 16: the two-step transfer and conference (./consult.ts)
+    case 'complete-transfer':
+    case 'complete-conference':
+    case 'cancel-consult':
+      return consultCommand(ctx, command, desk.own(command.interactionId), signal);
     default:
       return recordCommand(ctx, command satisfies RecordCommand, desk.own(command.interactionId), signal);
   }

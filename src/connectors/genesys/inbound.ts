@@ -12,6 +12,7 @@ import { CONNECTED_CALL_STATES, ENDED_CALL_STATES, campaignOf, newMemo, toCall, 
 import type { Ocs } from './ocs.js';
 import { readNotification, type GCall, type GInteraction, type GNotification } from './read.js';
 import { errorText } from './rest.js';
+import { isConsultCall, onConsultCall } from './consult.js';
 import type { SignIn } from './signin.js';
 
 /** The memo of an interaction, created or brought up to date from what the server says of it. */
@@ -158,6 +159,7 @@ export class Inbound {
 
   private onCall(c: GCall): void {
     const desk = this.desk;
+    if (isConsultCall(desk, c)) return onConsultCall(desk, c); // issue 16: never the interaction's own call
     const memo = desk.memoOfCall(c);
     if (!memo) {
       desk.s.debug(`ignored call ${c.id}: no preview of ours`);

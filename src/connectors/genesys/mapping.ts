@@ -35,6 +35,16 @@ export interface Memo {
   dialHandle: number | null;
   dialNumber: string | null;
   connectedAt: number | null;
+  /** Issue 16: the consult of the call, where one was placed (./consult.ts). */
+  consult: ConsultMemo | null;
+}
+
+/** Issue 16: what the connector knows of a consult call, and how this desk asked it to end. */
+export interface ConsultMemo {
+  readonly target: Target;
+  callId: string | null;
+  answered: boolean;
+  ending: 'transfer' | 'conference' | 'cancel' | null;
 }
 
 export function newMemo(g: GInteraction, record: ContactRecord): Memo {
@@ -56,6 +66,7 @@ export function newMemo(g: GInteraction, record: ContactRecord): Memo {
     dialHandle: null,
     dialNumber: null,
     connectedAt: null,
+    consult: null,
   };
 }
 

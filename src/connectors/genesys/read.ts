@@ -36,6 +36,9 @@ export interface GCall {
   readonly id: string;
   /** The call's id before a transfer or conference changed it (the Genesys client follows it). */
   readonly previousConnId: string | null;
+  /** Issue 16: `Consult` for the consult call of a two-step transfer, with its held parent's id (§10.2). */
+  readonly callType: string | null;
+  readonly parentConnId: string | null;
   readonly state: string;
   readonly capabilities: readonly string[];
   readonly userData: KvMap;
@@ -146,6 +149,8 @@ export function readCall(v: unknown, path = 'call'): GCall {
   return {
     id: id(o, path),
     previousConnId: optStr(o, 'previousConnId', path, 200),
+    callType: optStr(o, 'callType', path, 100),
+    parentConnId: optStr(o, 'parentConnId', path, 200),
     state: str(o, 'state', path, 100),
     capabilities: strings(o, 'capabilities', path),
     userData: readKv(o.userData, `${path}.userData`),

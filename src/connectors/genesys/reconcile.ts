@@ -34,6 +34,9 @@ export function reconcile(desk: Desk, gs: GSession): void {
     if (!desk.mediaTypes.includes(PUSH_PREVIEW_MEDIA)) desk.mediaTypes = [...desk.mediaTypes, PUSH_PREVIEW_MEDIA];
   }
   for (const c of gs.calls) {
+    // issue 16: a consult call is never taken for the interaction's own; the consult is not rebuilt
+    // here (it shows again with the consult call's next event, see ./consult.ts)
+    if (c.callType === 'Consult') continue;
     const memo = desk.memoOfCall(c);
     if (!memo) continue;
     desk.calls.set(c.id, c);

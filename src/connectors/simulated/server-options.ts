@@ -11,6 +11,7 @@ import { refused, type Command, type ServerMessage } from '../port.js';
 
 type Refused = ReturnType<typeof refused>;
 import type { ContactSeed } from './seed-data.js';
+import type { ConsultOutcome } from './consult.js';
 
 export type DialOutcome = 'answer' | 'busy' | 'no-answer' | 'answering-machine' | 'fax' | 'wrong-number';
 
@@ -39,6 +40,25 @@ export interface SimulatedServerOptions {
   readonly enforceCallingWindow?: boolean;
   /** W-2: is the campaign running at start (default true)? {@link SimulatedServer.setCampaignRunning} starts and stops it. */
   readonly campaignRunning?: boolean;
+  /** Issue 16: what a consulted target does, drawn at random with the seed; `['answer']` by default. */
+  readonly consultOutcomes?: readonly ConsultOutcome[];
+  /** Issue 16: how long the consulted target's phone rings before their answer (default 2000). */
+  readonly consultDelayMs?: number;
+}
+
+/** The options with their defaults, as the server keeps them. */
+export type ServerTimings = Required<Omit<SimulatedServerOptions, 'campaign' | 'contacts' | 'scheduler' | 'seed' | 'campaignRunning'>>;
+
+export function serverTimings(o: SimulatedServerOptions, dialOutcomes: readonly DialOutcome[]): ServerTimings {
+  return {
+    dialOutcomes,
+    dialDelayMs: o.dialDelayMs ?? 1500,
+    pushDelayMs: o.pushDelayMs ?? 1500,
+    acceptGraceMs: o.acceptGraceMs ?? 5000,
+    enforceCallingWindow: o.enforceCallingWindow ?? false,
+    consultOutcomes: o.consultOutcomes ?? ['answer'],
+    consultDelayMs: o.consultDelayMs ?? 2000,
+  };
 }
 
 export interface Desk {
@@ -68,6 +88,10 @@ export const ACTION_OF: Record<Command['type'], Action | null> = {
   'set-active-record': 'set-active-record',
   reschedule: 'reschedule',
   'mark-done': 'mark-done',
+  consult: 'consult',
+  'complete-transfer': 'complete-transfer',
+  'complete-conference': 'complete-conference',
+  'cancel-consult': 'cancel-consult',
   close: 'dismiss',
 };
 

@@ -20,11 +20,14 @@ import {
   newInteraction,
   markDoneRefusal,
   rescheduleRefusal,
+  serverTimings,
+  type ServerTimings,
   type DialOutcome,
   type Desk,
   type SimulatedServerOptions,
 } from './server-options.js';
 import { DEFAULT_CAMPAIGN, DEFAULT_CONTACTS, buildChains } from './seed-data.js';
+import { simulateConsult, type ConsultHost } from './consult.js';
 
 export type { DialOutcome, SimulatedServerOptions } from './server-options.js';
 
@@ -40,7 +43,7 @@ export class SimulatedServer {
   protected readonly processed = new Map<number, { callResult: CallResult | null; dispositionCode: string | null }>();
   protected nextHandle = 9001;
   protected nextInteraction = 1;
-  protected readonly opts: Required<Omit<SimulatedServerOptions, 'campaign' | 'contacts' | 'scheduler' | 'seed' | 'campaignRunning'>>;
+  protected readonly opts: ServerTimings;
   /** W-2: previews are pushed only while the campaign runs. */
   protected running: boolean;
   dialOutcomes: readonly DialOutcome[];
@@ -53,13 +56,7 @@ export class SimulatedServer {
     for (const c of this.queue) this.chains.set(c.chainId, c);
     this.dialOutcomes = options.dialOutcomes ?? ['answer'];
     this.running = options.campaignRunning ?? true;
-    this.opts = {
-      dialOutcomes: this.dialOutcomes,
-      dialDelayMs: options.dialDelayMs ?? 1500,
-      pushDelayMs: options.pushDelayMs ?? 1500,
-      acceptGraceMs: options.acceptGraceMs ?? 5000,
-      enforceCallingWindow: options.enforceCallingWindow ?? false,
-    };
+    this.opts = serverTimings(options, this.dialOutcomes);
   }
 
   now(): number {
@@ -88,8 +85,8 @@ export class SimulatedServer {
   snapshot(agentId: string): SnapshotAt {
     const d = this.desk(agentId);
     const s = d.state;
-    const campaigns = s.campaigns === undefined ? {} : { campaigns: s.campaigns };
-    return { seq: d.seq, snapshot: { agent: s.agent, campaign: s.campaign, interaction: s.interaction, phase: s.phase, call: s.call, ...campaigns } };
+    const more = { ...(s.campaigns === undefined ? {} : { campaigns: s.campaigns }), ...(s.consult ? { consult: s.consult } : {}) };
+    return { seq: d.seq, snapshot: { agent: s.agent, campaign: s.campaign, interaction: s.interaction, phase: s.phase, call: s.call, ...more } };
   }
 
   desk(agentId: string): Desk {
@@ -272,11 +269,20 @@ export class SimulatedServer {
         emit({ type: 'closed', interactionId: command.interactionId });
         this.finish(agentId);
         return ok(out);
+      default: // issue 16: the consult's commands (./consult.ts)
+        return simulateConsult(this.consultHost(agentId, emit), command, out);
     }
   }
 
   // ---------------------------------------------------------------------------------------
   // Internals
+
+  private consultHost(agentId: string, emit: (e: WorkflowEvent) => void): ConsultHost {
+    const later = (e: () => WorkflowEvent | null, ms: number) => this.schedule(agentId, ms, () => void ((x) => x && this.emit(agentId, x))(e()));
+    const { consultOutcomes, consultDelayMs: delayMs } = this.opts;
+    const outcome = () => this.random.pick(consultOutcomes);
+    return { now: () => this.now(), state: () => this.desk(agentId).state, emit, emitLater: later, outcome, delayMs, finish: () => this.finish(agentId) };
+  }
 
   protected emit(agentId: string, event: WorkflowEvent): ServerMessage {
     const desk = this.desk(agentId);

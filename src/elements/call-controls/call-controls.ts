@@ -3,6 +3,8 @@ import { state } from 'lit/decorators.js';
 import type { IntentType } from '../../domain/intents.js';
 import { offeredIn } from '../../domain/machine.js';
 import { activeRecord, type Target } from '../../domain/types.js';
+import { consultTargets, type Consult } from '../../domain/consult.js';
+import type { ActionButton } from '../internal/push-preview-element.js';
 import { PushPreviewElement } from '../internal/push-preview-element.js';
 import { shortcutLabel } from '../internal/shortcuts.js';
 
@@ -11,13 +13,17 @@ import { shortcutLabel } from '../internal/shortcuts.js';
  * Conference of at most three (W-17), Hold ⇄ Retrieve (W-19), Record on SIP lines only (W-20),
  * Disconnect (W-22). Each is present only in the phases the workflow offers it; one offered but
  * blocked (a full conference, recording on a non-SIP line) is shown disabled with its reason.
+ * Issue 16: Consult a target first (the customer on hold), then Complete transfer, Make it a
+ * conference or Cancel consult; while the consult lasts, Hold/Retrieve and the one-step Transfer
+ * and Conference give way to these, and Disconnect waits (disabled, with its reason).
  *
- * @summary Connect, Cancel, Transfer, Conference, Hold/Retrieve, Record, Disconnect.
+ * @summary Connect, Cancel, Transfer, Consult, Conference, Hold/Retrieve, Record, Disconnect.
  * @csspart controls - The group of controls.
  * @csspart status - The call status line (held, recording, parties).
  * @csspart action - Every action button; also `action-<name>`, e.g. `action-connect`.
  * @csspart why - The reason beside a control disabled for a lasting reason (Record on a line that is not SIP, W-20); also `why-<action>`.
- * @csspart target - The transfer and conference target pickers.
+ * @csspart target - The transfer, consult and conference target pickers.
+ * @csspart consult - The consult's state in the status line: calling, consulting, refused, no answer (issue 16).
  * @csspart refusal - The reason an action was refused.
  * @csspart refusal-detail - The server's or validator's own words beside the reason (a field, a number, the server's error text).
  * @csspart connect-anyway - Connect confirmed outside the contact's calling window (after Connect asked).
@@ -63,14 +69,19 @@ export class CallControls extends PushPreviewElement {
     'start-recording',
     'stop-recording',
     'disconnect',
+    'consult',
+    'complete-transfer',
+    'complete-conference',
+    'cancel-consult',
   ];
 
   @state() private transferTarget = '';
   @state() private conferenceTarget = '';
+  @state() private consultTarget = '';
 
-  private picker(kind: 'transfer' | 'conference', targets: readonly Target[], value: string) {
+  private picker(kind: 'transfer' | 'conference' | 'consult', targets: readonly Target[], value: string) {
     const t = this.t;
-    const label = kind === 'transfer' ? t.transferTo : t.conferenceWith;
+    const label = kind === 'transfer' ? t.transferTo : kind === 'consult' ? t.consultWith : t.conferenceWith;
     return html`<label part="target"
       >${label}
       <select
@@ -79,6 +90,7 @@ export class CallControls extends PushPreviewElement {
         @change=${(e: Event) => {
           const v = (e.target as HTMLSelectElement).value;
           if (kind === 'transfer') this.transferTarget = v;
+          else if (kind === 'consult') this.consultTarget = v;
           else this.conferenceTarget = v;
         }}
       >
@@ -109,6 +121,38 @@ export class CallControls extends PushPreviewElement {
     </div>`;
   }
 
+  /** An offered action's control where the state shows it (during a consult, Hold gives way: actionStatus). */
+  private renderShown(b: ActionButton) {
+    return this.status(b.action).shown ? this.renderAction(b) : nothing;
+  }
+
+  /** Issue 16: the consult's state, in the status line. */
+  private consultText(c: Consult): string {
+    const t = this.t;
+    const name = c.target.name;
+    if (c.state === 'ringing') return t.consultRinging(name);
+    if (c.state === 'talking') return t.consultTalking(name);
+    return c.failure === 'refused' ? t.consultRefused(name) : c.failure === 'released' ? t.consultReleased(name) : t.consultNoAnswer(name);
+  }
+
+  /** Issue 16: Consult with a picked target; once consulting, Complete transfer, Make it a conference, Cancel consult. */
+  private renderConsult() {
+    const t = this.t;
+    const targets = consultTargets(this.wf?.campaign ?? null);
+    const to = targets.some((x) => x.id === this.consultTarget) ? this.consultTarget : (targets[0]?.id ?? '');
+    if (this.status('consult').shown) {
+      return html`<div class="row">
+        ${this.picker('consult', targets, to)}${this.renderAction({ action: 'consult', label: t.consult, intent: { type: 'consult', targetId: to } })}
+      </div>`;
+    }
+    if (!this.status('cancel-consult').shown) return nothing;
+    return html`<div class="row">
+      ${this.renderAction({ action: 'complete-transfer', label: t.completeTransfer, variant: 'primary' })}
+      ${this.renderAction({ action: 'complete-conference', label: t.completeConference })}
+      ${this.renderAction({ action: 'cancel-consult', label: t.cancelConsult })}
+    </div>`;
+  }
+
   protected override render() {
     const wf = this.wf;
     const t = this.t;
@@ -132,6 +176,7 @@ export class CallControls extends PushPreviewElement {
             ${call.held ? html`<span>${t.onHold}</span>` : nothing}
             ${call.recording ? html`<span class="recording">● ${t.recording}</span>` : nothing}
             ${call.parties > 2 ? html`<span>${t.parties(call.parties)}</span>` : nothing}
+            ${wf.consult ? html`<span part="consult">${this.consultText(wf.consult)}</span>` : nothing}
           </div>`
           : nothing
       }
@@ -140,15 +185,15 @@ export class CallControls extends PushPreviewElement {
         ${this.renderAction({ action: 'connect', label: t.connect, variant: 'primary', shortcut: shortcutLabel(this, 'connect') })}
         ${
           call?.held
-            ? this.renderAction({ action: 'retrieve', label: t.retrieve, shortcut: shortcutLabel(this, 'hold') })
-            : this.renderAction({ action: 'hold', label: t.hold, shortcut: shortcutLabel(this, 'hold') })
+            ? this.renderShown({ action: 'retrieve', label: t.retrieve, shortcut: shortcutLabel(this, 'hold') })
+            : this.renderShown({ action: 'hold', label: t.hold, shortcut: shortcutLabel(this, 'hold') })
         }
         ${this.renderAction({ action: call?.recording ? 'stop-recording' : 'start-recording', label: call?.recording ? t.stopRecording : t.record, reasonShown: true })}
         ${this.renderAction({ action: 'disconnect', label: t.disconnect, variant: 'danger', shortcut: shortcutLabel(this, 'disconnect') })}
         ${this.renderAction({ action: 'cancel', label: t.cancel })}
       </div>
       ${
-        offeredIn(wf, 'transfer') && transfers.length
+        this.status('transfer').shown
           ? html`<div class="row">
             ${this.picker('transfer', transfers, transferTo)}
             ${this.renderAction({ action: 'transfer', label: t.transfer, intent: { type: 'transfer', targetId: transferTo } })}
@@ -156,14 +201,14 @@ export class CallControls extends PushPreviewElement {
           : nothing
       }
       ${
-        offeredIn(wf, 'conference') && confs.length
+        this.status('conference').shown
           ? html`<div class="row">
             ${this.picker('conference', confs, confWith)}
             ${this.renderAction({ action: 'conference', label: t.conference, intent: { type: 'conference', targetId: confWith } })}
           </div>`
           : nothing
       }
-      ${this.renderRefusal()}${this.renderWindowConfirm()}
+      ${this.renderConsult()} ${this.renderRefusal()}${this.renderWindowConfirm()}
     </div>`;
   }
 }

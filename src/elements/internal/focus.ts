@@ -58,6 +58,12 @@ export const AFTER: Readonly<Record<string, readonly string[]>> = {
   disconnect: [CALL_RESULT, CODES, act('mark-done')],
   'mark-done': [STATUS, BANNER],
   dismiss: [STATUS],
+  // issue 16: the consult's controls replace one another in call-controls
+  consult: [act('complete-transfer'), act('cancel-consult')],
+  'complete-conference': [act('disconnect')],
+  'complete-transfer': [STATUS, BANNER],
+  // the consult ends, then the customer is retrieved: Retrieve (held still) gives way to Hold by the phase
+  'cancel-consult': [act('hold'), act('retrieve'), act('consult'), act('disconnect')],
 };
 
 /** The control the phase now reached needs, where the lost control names no step. */
@@ -68,7 +74,7 @@ export const BY_PHASE: Readonly<Record<Phase, readonly string[]>> = {
   ringing: [act('accept')],
   previewing: [act('connect')],
   dialing: [act('disconnect')],
-  connected: [act('hold'), act('retrieve'), act('disconnect')],
+  connected: [act('hold'), act('retrieve'), act('cancel-consult'), act('disconnect')],
   'after-call': [CALL_RESULT, CODES, act('mark-done')],
   done: [STATUS, BANNER],
   rejected: [STATUS, BANNER],
