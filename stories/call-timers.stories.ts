@@ -12,7 +12,8 @@ export default meta;
 /** Label → value of each timer shown. */
 function timers(root: ShadowRoot): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const t of root.querySelectorAll('[part~=call-timer]')) out[textOf(t.querySelector('[part~=timer-label]'))] = textOf(t.querySelector('[part~=timer-value]'));
+  for (const t of root.querySelectorAll('[part~=call-timer]'))
+    out[textOf(t.querySelector('[part~=timer-label]'))] = textOf(t.querySelector('[part~=timer-value]'));
   return out;
 }
 
