@@ -10,6 +10,7 @@ import type {
   PushPreviewPanel,
   ReschedulePicker,
   PushPreviewSession,
+  CallTimers,
   WrapupCodes,
 } from "push-preview-elements";
 
@@ -188,6 +189,10 @@ export type PushPreviewPanelProps = {
   "no-indicator"?: PushPreviewPanel["noIndicator"] | undefined;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
   noIndicator?: PushPreviewPanel["noIndicator"] | undefined;
+  /** Leave out the call timers (e.g. a `<call-timers>` sits elsewhere on the page). */
+  "no-timers"?: PushPreviewPanel["noTimers"] | undefined;
+  /** Leave out the call timers (e.g. a `<call-timers>` sits elsewhere on the page). */
+  noTimers?: PushPreviewPanel["noTimers"] | undefined;
   /** The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. */
   connector?: PushPreviewPanel["connector"] | undefined;
 
@@ -242,6 +247,10 @@ export type PushPreviewPanelSolidJsProps = {
   "bool:no-indicator"?: PushPreviewPanel["noIndicator"] | undefined;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
   "prop:noIndicator"?: PushPreviewPanel["noIndicator"] | undefined;
+  /** Leave out the call timers (e.g. a `<call-timers>` sits elsewhere on the page). */
+  "bool:no-timers"?: PushPreviewPanel["noTimers"] | undefined;
+  /** Leave out the call timers (e.g. a `<call-timers>` sits elsewhere on the page). */
+  "prop:noTimers"?: PushPreviewPanel["noTimers"] | undefined;
   /** The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. */
   "prop:connector"?: PushPreviewPanel["connector"] | undefined;
   /** When the panel holds its own session: a preview rings (W-3). */
@@ -382,6 +391,15 @@ lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
   /** A server message could not be trusted and was ignored. */
   "on:pp-error"?: ((e: PpErrorEvent) => void) | undefined;
 
+  /** Set the innerHTML of the element */
+  innerHTML?: string | undefined;
+  /** Set the textContent of the element */
+  textContent?: string | number | undefined;
+};
+
+export type CallTimersProps = {};
+
+export type CallTimersSolidJsProps = {
   /** Set the innerHTML of the element */
   innerHTML?: string | undefined;
   /** Set the textContent of the element */
@@ -716,7 +734,7 @@ export type CustomElements = {
 
   /**
    * The whole push preview workflow in one tag: the campaign indicator, agent status, the preview
-   * form with Accept / Reject and the countdown, the call controls, and tabs for Edit, Chained
+   * form with Accept / Reject and the countdown, the call controls, the call timers, and tabs for Edit, Chained
    * Records, Reschedule and Disposition Code. Inside a `<push-preview-session>` it uses that
    * session; on its own it holds one itself (the simulated server unless `connector` is set, with a
    * "Simulated server" badge and one console warning unless `simulated` is set).
@@ -737,6 +755,7 @@ export type CustomElements = {
    * - `heading-level`/`headingLevel`: The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
    * `<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning.
    * - `no-indicator`/`noIndicator`: Leave out the campaign indicator (e.g. it sits in the page header).
+   * - `no-timers`/`noTimers`: Leave out the call timers (e.g. a `<call-timers>` sits elsewhere on the page).
    * - `connector`: The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. (property only)
    * - `session`: The session the panel shows (its own, or the provider's above it). (property only) (readonly)
    *
@@ -924,6 +943,67 @@ export type CustomElements = {
   "push-preview-session": Partial<
     PushPreviewSessionProps & BaseProps<PushPreviewSession> & BaseEvents
   >;
+
+  /**
+   * The call timers (issue 16): how long the agent has been in preview, on the call, on hold (this
+   * hold and in all) and in wrap-up, as `m:ss` (`h:mm:ss` from an hour on). They count from the
+   * server's timestamps where the connector gives them (the accept, the call's start and connection)
+   * and from the session's clock for the rest (a hold, wrap-up), and tick on that clock (virtual
+   * time in tests) once a second each: a tick changes only the timers' text, and renders nothing,
+   * neither this element nor any other. Screen readers read them on demand and are not told every
+   * second: each value is a `role="timer"` (not live), named by its label, and the group is one tab
+   * stop whose accessible name holds every label and value. Empty outside a call's phases.
+   *
+   * A tag of its own, not part of `<call-controls>`: a CRM page often shows the timers apart from
+   * the buttons (in a header, beside the contact), and a page that wants none leaves the tag out
+   * (`no-timers` on the panel).
+   *
+   * ## Attributes & Properties
+   *
+   * Component attributes and properties that can be applied to the element or by using JavaScript.
+   *
+   * - `times`: The timers' values now, in whole seconds (null where a timer does not apply); null without a session. (property only) (readonly)
+   *
+   * ## CSS Custom Properties
+   *
+   * CSS variables available for styling the component.
+   *
+   * - `--pp-color-surface`: Background. (default: `undefined`)
+   * - `--pp-color-surface-alt`: Secondary background (the campaign indicator when idle). (default: `undefined`)
+   * - `--pp-color-text`: Text colour. (default: `undefined`)
+   * - `--pp-color-muted`: Secondary text colour; also the agent status dot when not ready. (default: `undefined`)
+   * - `--pp-color-border`: Border colour. (default: `undefined`)
+   * - `--pp-color-accent`: Accent: primary buttons, the active record, the selected tab. (default: `undefined`)
+   * - `--pp-color-on-accent`: Text on the accent colour. (default: `undefined`)
+   * - `--pp-color-danger`: Danger buttons, refusal reasons, invalid inputs. (default: `undefined`)
+   * - `--pp-color-on-danger`: Text on the danger colour. (default: `undefined`)
+   * - `--pp-color-success`: The agent status dot when ready. (default: `undefined`)
+   * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
+   * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
+   * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
+   * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
+   * - `--pp-radius`: Corner radius. (default: `undefined`)
+   * - `--pp-space`: Base spacing. (default: `undefined`)
+   * - `--pp-font-family`: Font family. (default: `undefined`)
+   * - `--pp-font-size`: Base font size. (default: `undefined`)
+   *
+   * ## CSS Parts
+   *
+   * Custom selectors for styling elements within the component.
+   *
+   * - `timers`: The group of timers (one tab stop).
+   * - `call-timer`: One timer, its label and value; also `call-timer-preview`, `call-timer-call`, `call-timer-hold`, `call-timer-hold-total`, `call-timer-wrapup`.
+   * - `timer-label`: A timer's label.
+   * - `timer-value`: A timer's value (`m:ss` or `h:mm:ss`).
+   *
+   * ## CSS States
+   *
+   * These can be used to apply styling when a component is in a given state.
+   *
+   * - `connected`: Also every other workflow phase.
+   */
+  "call-timers": Partial<CallTimersProps & BaseProps<CallTimers> & BaseEvents>;
 
   /**
    * Wrap-up: the Call Result dropdown (W-24), Mark Do Not Call (W-25), the disposition codes
@@ -1316,7 +1396,7 @@ export type CustomElementsSolidJs = {
 
   /**
    * The whole push preview workflow in one tag: the campaign indicator, agent status, the preview
-   * form with Accept / Reject and the countdown, the call controls, and tabs for Edit, Chained
+   * form with Accept / Reject and the countdown, the call controls, the call timers, and tabs for Edit, Chained
    * Records, Reschedule and Disposition Code. Inside a `<push-preview-session>` it uses that
    * session; on its own it holds one itself (the simulated server unless `connector` is set, with a
    * "Simulated server" badge and one console warning unless `simulated` is set).
@@ -1337,6 +1417,7 @@ export type CustomElementsSolidJs = {
    * - `heading-level`/`headingLevel`: The level of the headings inside (the preview's contact), 1–6: 2 (the default) under the page's
    * `<h1>`, deeper where the panel sits further down. Another value falls back to 2 with a console warning.
    * - `no-indicator`/`noIndicator`: Leave out the campaign indicator (e.g. it sits in the page header).
+   * - `no-timers`/`noTimers`: Leave out the call timers (e.g. a `<call-timers>` sits elsewhere on the page).
    * - `connector`: The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. (property only)
    * - `session`: The session the panel shows (its own, or the provider's above it). (property only) (readonly)
    *
@@ -1531,6 +1612,72 @@ export type CustomElementsSolidJs = {
     PushPreviewSessionProps &
       PushPreviewSessionSolidJsProps &
       BaseProps<PushPreviewSession> &
+      BaseEvents
+  >;
+
+  /**
+   * The call timers (issue 16): how long the agent has been in preview, on the call, on hold (this
+   * hold and in all) and in wrap-up, as `m:ss` (`h:mm:ss` from an hour on). They count from the
+   * server's timestamps where the connector gives them (the accept, the call's start and connection)
+   * and from the session's clock for the rest (a hold, wrap-up), and tick on that clock (virtual
+   * time in tests) once a second each: a tick changes only the timers' text, and renders nothing,
+   * neither this element nor any other. Screen readers read them on demand and are not told every
+   * second: each value is a `role="timer"` (not live), named by its label, and the group is one tab
+   * stop whose accessible name holds every label and value. Empty outside a call's phases.
+   *
+   * A tag of its own, not part of `<call-controls>`: a CRM page often shows the timers apart from
+   * the buttons (in a header, beside the contact), and a page that wants none leaves the tag out
+   * (`no-timers` on the panel).
+   *
+   * ## Attributes & Properties
+   *
+   * Component attributes and properties that can be applied to the element or by using JavaScript.
+   *
+   * - `times`: The timers' values now, in whole seconds (null where a timer does not apply); null without a session. (property only) (readonly)
+   *
+   * ## CSS Custom Properties
+   *
+   * CSS variables available for styling the component.
+   *
+   * - `--pp-color-surface`: Background. (default: `undefined`)
+   * - `--pp-color-surface-alt`: Secondary background (the campaign indicator when idle). (default: `undefined`)
+   * - `--pp-color-text`: Text colour. (default: `undefined`)
+   * - `--pp-color-muted`: Secondary text colour; also the agent status dot when not ready. (default: `undefined`)
+   * - `--pp-color-border`: Border colour. (default: `undefined`)
+   * - `--pp-color-accent`: Accent: primary buttons, the active record, the selected tab. (default: `undefined`)
+   * - `--pp-color-on-accent`: Text on the accent colour. (default: `undefined`)
+   * - `--pp-color-danger`: Danger buttons, refusal reasons, invalid inputs. (default: `undefined`)
+   * - `--pp-color-on-danger`: Text on the danger colour. (default: `undefined`)
+   * - `--pp-color-success`: The agent status dot when ready. (default: `undefined`)
+   * - `--pp-color-campaign`: The Outbound Campaign indicator colour. (default: `undefined`)
+   * - `--pp-color-on-campaign`: Text on the campaign colour. (default: `undefined`)
+   * - `--pp-color-warning-bg`: Background of the stale or ended preview notice. (default: `undefined`)
+   * - `--pp-color-danger-bg`: Background of a refusal's alert (its text is `--pp-color-text`, its border and icon `--pp-color-danger`). (default: `undefined`)
+   * - `--pp-focus-ring`: Focus ring colour. (default: `undefined`)
+   * - `--pp-radius`: Corner radius. (default: `undefined`)
+   * - `--pp-space`: Base spacing. (default: `undefined`)
+   * - `--pp-font-family`: Font family. (default: `undefined`)
+   * - `--pp-font-size`: Base font size. (default: `undefined`)
+   *
+   * ## CSS Parts
+   *
+   * Custom selectors for styling elements within the component.
+   *
+   * - `timers`: The group of timers (one tab stop).
+   * - `call-timer`: One timer, its label and value; also `call-timer-preview`, `call-timer-call`, `call-timer-hold`, `call-timer-hold-total`, `call-timer-wrapup`.
+   * - `timer-label`: A timer's label.
+   * - `timer-value`: A timer's value (`m:ss` or `h:mm:ss`).
+   *
+   * ## CSS States
+   *
+   * These can be used to apply styling when a component is in a given state.
+   *
+   * - `connected`: Also every other workflow phase.
+   */
+  "call-timers": Partial<
+    CallTimersProps &
+      CallTimersSolidJsProps &
+      BaseProps<CallTimers> &
       BaseEvents
   >;
 

@@ -4,6 +4,7 @@ import './push-preview-agent.js';
 import './push-preview-indicator.js';
 import './push-preview-form.js';
 import './call-controls.js';
+import './call-timers.js';
 import './chained-records.js';
 import './record-editor.js';
 import './reschedule-picker.js';

@@ -60,7 +60,7 @@ export function callTimes(w: WorkflowState, m: TimingMarks, now: number): CallTi
     preview: w.phase === 'previewing' ? secs(w.interaction?.acceptedAt ?? marks.previewSince, now) : null,
     call: calling && w.call ? secs(w.call.connectedAt ?? w.call.startedAt, now) : null,
     hold: calling && marks.heldSince !== null ? secs(marks.heldSince, now) : null,
-    holdTotal: calling && marks.heldMs + holdNow > 0 ? Math.floor((marks.heldMs + holdNow) / 1000) : null,
+    holdTotal: calling && (marks.heldSince !== null || marks.heldMs > 0) ? Math.floor((marks.heldMs + holdNow) / 1000) : null,
     wrapup: w.phase === 'after-call' ? secs(marks.wrapupSince, now) : null,
   };
 }
@@ -72,4 +72,29 @@ export function formatDuration(seconds: number): string {
   const mm = Math.floor((s % 3600) / 60);
   const ss = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
+}
+
+/**
+ * When a shown timer's whole second next turns (epoch ms), after `now`; null when none runs (a
+ * timer that is not counting, such as the total of ended holds, never turns). A display ticks
+ * at these instants, so each value changes on its own second and not up to a second late.
+ */
+export function nextTurn(w: WorkflowState, m: TimingMarks, now: number): number | null {
+  const mine = m.interactionId !== null && m.interactionId === w.interaction?.id;
+  const marks = mine ? m : NO_MARKS;
+  const calling = w.phase === 'dialing' || w.phase === 'connected';
+  const origins: (number | null | undefined)[] = [
+    w.phase === 'previewing' ? (w.interaction?.acceptedAt ?? marks.previewSince) : null,
+    calling && w.call ? (w.call.connectedAt ?? w.call.startedAt) : null,
+    calling ? marks.heldSince : null,
+    calling && marks.heldSince !== null ? marks.heldSince - marks.heldMs : null,
+    w.phase === 'after-call' ? marks.wrapupSince : null,
+  ];
+  let next: number | null = null;
+  for (const o of origins) {
+    if (o == null) continue;
+    const at = now < o ? o + 1000 : o + (Math.floor((now - o) / 1000) + 1) * 1000;
+    if (next === null || at < next) next = at;
+  }
+  return next;
 }

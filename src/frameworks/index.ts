@@ -4,13 +4,14 @@
  * e.g. Vue's `isCustomElement`, and type maps of their attributes, properties and events, to
  * declare them to a template or JSX type checker. See the "Frameworks" docs page.
  */
+import type { CallTimers } from '../elements/timers/call-timers.js';
 import type { PushPreviewForm } from '../elements/form/push-preview-form.js';
 import type { PushPreviewPanel } from '../elements/panel/push-preview-panel.js';
 import type { PushPreviewSession } from '../elements/session/push-preview-session.js';
 import type { PpAcceptedEvent, PpCallConnectedEvent, PpCallEndedEvent, PpDoneEvent, PpErrorEvent, PpInteractionEndedEvent, PpPreviewOfferedEvent, PpRefusedEvent, PpRejectedEvent } from '../elements/events.js';
 
 /** Every tag the library registers (`push-preview-elements/define`). */
-export const TAG_NAMES = ['call-controls', 'chained-records', 'push-preview-agent', 'push-preview-form', 'push-preview-indicator', 'push-preview-panel', 'push-preview-session', 'record-editor', 'reschedule-picker', 'wrapup-codes'] as const;
+export const TAG_NAMES = ['call-controls', 'call-timers', 'chained-records', 'push-preview-agent', 'push-preview-form', 'push-preview-indicator', 'push-preview-panel', 'push-preview-session', 'record-editor', 'reschedule-picker', 'wrapup-codes'] as const;
 export type TagName = (typeof TAG_NAMES)[number];
 
 /** Is `tag` one of ours? For Vue: `compilerOptions: { isCustomElement: isPushPreviewTag }`. */
@@ -21,6 +22,7 @@ export function isPushPreviewTag(tag: string): tag is TagName {
 /** The HTML attributes of each tag, with their types (boolean attributes: present or absent). */
 export interface CustomElementAttributes {
   'call-controls': object;
+  'call-timers': object;
   'chained-records': object;
   'push-preview-agent': object;
   'push-preview-form': {
@@ -65,6 +67,10 @@ export interface CustomElementAttributes {
      * Leave out the campaign indicator (e.g. it sits in the page header).
      */
     'no-indicator'?: boolean | '';
+    /**
+     * Leave out the call timers (e.g. a `<call-timers>` sits elsewhere on the page).
+     */
+    'no-timers'?: boolean | '';
   };
   'push-preview-session': {
     /**
@@ -103,11 +109,12 @@ export interface CustomElementAttributes {
 /** The properties of each tag (set them as properties, e.g. `.connector` in Lit, `:connector` in Vue). */
 export interface CustomElementProperties {
   'call-controls': object;
+  'call-timers': Partial<Pick<CallTimers, 'times'>>;
   'chained-records': object;
   'push-preview-agent': object;
   'push-preview-form': Partial<Pick<PushPreviewForm, 'previewPolicy' | 'headingLevel'>>;
   'push-preview-indicator': object;
-  'push-preview-panel': Partial<Pick<PushPreviewPanel, 'connector' | 'simulated' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'noAgent' | 'headingLevel' | 'noIndicator' | 'session'>>;
+  'push-preview-panel': Partial<Pick<PushPreviewPanel, 'connector' | 'simulated' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'noAgent' | 'headingLevel' | 'noIndicator' | 'noTimers' | 'session'>>;
   'push-preview-session': Partial<Pick<PushPreviewSession, 'connector' | 'simulated' | 'agentId' | 'noPersist' | 'noSharedTabs' | 'shortcuts' | 'noShortcuts' | 'session' | 'previewPolicy'>>;
   'record-editor': object;
   'reschedule-picker': object;
@@ -117,6 +124,7 @@ export interface CustomElementProperties {
 /** The events each tag dispatches, by name. Events of a session bubble to every ancestor. */
 export interface CustomElementEvents {
   'call-controls': Record<never, never>;
+  'call-timers': Record<never, never>;
   'chained-records': Record<never, never>;
   'push-preview-agent': Record<never, never>;
   'push-preview-form': Record<never, never>;

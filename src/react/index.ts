@@ -4,6 +4,7 @@
  * Each takes the element's properties as props and its events as `onPp…` props.
  */
 export { CallControls } from './call-controls.js';
+export { CallTimers } from './call-timers.js';
 export { ChainedRecords } from './chained-records.js';
 export { PushPreviewAgent } from './push-preview-agent.js';
 export { PushPreviewForm } from './push-preview-form.js';

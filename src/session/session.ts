@@ -12,6 +12,7 @@ import { loadPhoneMetadata } from '../domain/phone.js';
 import type { Refusal } from '../domain/reasons.js';
 import type { Command, ConnectionState, Connector, Result } from '../connectors/port.js';
 import { noticeFor } from './announce.js';
+import { CallClock } from './call-clock.js';
 import { commandFor, confirmDrafts, isWrapupIntent, within } from './commands.js';
 import { EMPTY_DRAFTS, editDrafts, forgetDrafts, hasUnsaved, loadDrafts, saveDrafts, type DraftEdit, type DraftStorage, type Drafts } from './drafts.js';
 import { acceptTimedOut, wrapupTimedOut, type DeadlineHost } from './deadlines.js';
@@ -88,6 +89,8 @@ export class Session {
   readonly state$: Observable<SessionState>;
   /** Announcements for the live region and the host page. */
   readonly notices$: Observable<Notice>;
+  /** The call timers (call-clock.ts), on this session's scheduler from its start. */
+  readonly callClock: CallClock;
 
   constructor(options: SessionOptions) {
     this.connector = options.connector;
@@ -147,6 +150,11 @@ export class Session {
       };
     });
     this.notices$ = this.notices.asObservable();
+    this.callClock = new CallClock(
+      this.store.pipe(map((s) => s.workflow)),
+      () => this.scheduler.now(),
+      () => this.store.value.workflow,
+    );
   }
 
   get state(): SessionState {

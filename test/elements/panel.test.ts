@@ -171,15 +171,18 @@ describe('<push-preview-panel>', () => {
     const controls = deepAll(panel.shadowRoot!, 'button, select, input, textarea').filter(
       (el) => !(el as HTMLInputElement).disabled && (el as HTMLElement).tabIndex >= 0,
     );
+    // and the call timers' group, one tab stop (read on demand, issue 16)
+    controls.push(...deepAll(panel.shadowRoot!, '[part~="timers"][tabindex="0"]'));
     const reached = new Set<Element>();
     document.body.focus();
-    for (let i = 0; i < 80 && reached.size < controls.length; i++) {
+    for (let i = 0; i < 80 && controls.some((c) => !reached.has(c)); i++) {
       await sendKeys({ press: 'Tab' });
       const a = deepActive();
       if (a) reached.add(a);
     }
-    const missed = controls.filter((c) => !reached.has(c)).map((c) => c.getAttribute('data-action') ?? c.outerHTML.slice(0, 60));
+    const missed = controls.filter((c) => !reached.has(c)).map((c) => c.getAttribute('data-action') ?? c.getAttribute('part') ?? c.outerHTML.slice(0, 60));
     expect(missed).to.deep.equal([]);
+    expect(controls.filter((c) => c.matches('[part~="timers"]'))).to.have.length(1);
     expect(controls.length).to.be.greaterThan(8);
   });
 
@@ -384,6 +387,7 @@ describe('no subscription leaks', () => {
       'push-preview-indicator',
       'push-preview-form',
       'call-controls',
+      'call-timers',
       'chained-records',
       'record-editor',
       'reschedule-picker',

@@ -21,8 +21,8 @@ const eventClasses = Object.fromEntries(
   ]),
 );
 
-test('src/define registers the ten elements', () => {
-  assert.equal(defined.size, 10, [...defined.keys()].join(', '));
+test('src/define registers the eleven elements', () => {
+  assert.equal(defined.size, 11, [...defined.keys()].join(', '));
 });
 
 test("Storybook's autodocs find every tag (declaration.tagName) and document it", async () => {
@@ -37,7 +37,7 @@ test("Storybook's autodocs find every tag (declaration.tagName) and document it"
   }
 });
 
-test("wc-toolkit's view (customElement: true) is exactly the ten elements, each with its tag", () => {
+test("wc-toolkit's view (customElement: true) is exactly the eleven elements, each with its tag", () => {
   const components = declarations.filter((d) => d.customElement);
   assert.deepEqual(components.map((d) => [d.tagName, d.name]).sort(), [...defined].sort());
 });

@@ -54,6 +54,21 @@ describe('session: call timers on virtual time (preview, call, hold, wrap-up)', 
     expect(clock.times()).to.deep.equal({ preview: null, call: null, hold: null, holdTotal: null, wrapup: null });
   });
 
+  it('the session keeps its clock from its start: a hold begun before anyone reads the timers counts from its start', async () => {
+    const d = await desk({ faults: { latencyMs: [0, 0] } });
+    await readyAndRinging(d);
+    await act(d, d.session.dispatch({ type: 'accept' }));
+    await act(d, d.session.dispatch({ type: 'connect' }));
+    await d.clock.advance(2000);
+    await act(d, d.session.dispatch({ type: 'hold' }));
+    const held = d.clock.now();
+    await d.clock.advance(9000);
+    // first read now (a timer element shown late, a page that asks later)
+    expect(callClock(d.session).times()).to.include({ hold: Math.floor((d.clock.now() - held) / 1000), holdTotal: 9 });
+    expect(d.session.callClock).to.equal(callClock(d.session));
+    expect(d.session.liveSubscriptions, 'the clock is not a subscriber of state$').to.equal(0);
+  });
+
   it('a new interaction starts from zero: no hold time carried over', async () => {
     const d = await desk({ faults: { latencyMs: [0, 0] } });
     const clock = callClock(d.session);

@@ -8,12 +8,12 @@ import type { ServerMessage } from '../../src/connectors/port.js';
 import { AGENT_PHASES, PHASES, isConsistent, type Phase } from '../../src/domain/machine.js';
 import { checkPhone } from '../../src/domain/phone.js';
 import { CallResult, type Chain } from '../../src/domain/types.js';
-import type { Session } from '../../src/session/session.js';
+import { Session } from '../../src/session/session.js';
 import type { Intent } from '../../src/domain/intents.js';
 import type { TestClock } from '../fixtures/virtual-time.js';
 import { checkWatched, confirmed, type Typed } from './model-checks.js';
 import { checkDial, type DialNotes } from './model-dial.js';
-import type { PolicyNotes } from './model-policy.js';
+import { checkDefaultsDue, type PolicyNotes } from './model-policy.js';
 import type { TabGroup } from './model-tabs.js';
 
 export const AGENTS = ['agent-1', 'agent-2'] as const;
@@ -128,7 +128,12 @@ export function invariants(r: Real, m: Model): void {
   // the reference's verdicts, reject-to-top, and no draft of any kind lost while its
   // interaction is on the desk and unconfirmed
   checkWatched(r.problems, m.typed, r.sessions);
-  // issue 16: no disabled Reject or Cancel sent or dialing from one; the defaults at most once
+  // issue 16: no disabled Reject or Cancel sent or dialing from one; the defaults exactly once
+  checkDefaultsDue(
+    r.policy,
+    r.sessions.map((s) => (s instanceof Session ? s : null)),
+    r.clock.now(),
+  );
   if (r.policy.problems.length) throw new Error(r.policy.problems[0]);
 }
 

@@ -5,7 +5,8 @@
  * - a Reject or Cancel the campaign disables, when the agent attempts it, sends nothing to the
  *   server, and no dial is recorded while it is handled (nothing comes of it);
  * - no Reject by the agent and no Cancel is ever sent under a campaign that disables it;
- * - the wrap-up defaults are applied at most once per interaction, and overwrite nothing set.
+ * - the wrap-up defaults are applied exactly once per interaction whose wrap-up time ran out: never
+ *   twice, never missing once the deadline has passed, and they overwrite nothing set.
  */
 import type { Command } from '../../src/connectors/port.js';
 import type { Intent } from '../../src/domain/intents.js';
@@ -29,6 +30,8 @@ export interface PolicyNotes {
   /** Interaction id → how often the defaults were applied on each agent's desk. */
   readonly defaulted: Map<string, number>;
   readonly problems: string[];
+  /** Disabled Rejects and Cancels the agents attempted (so a report shows the rule was exercised). */
+  attempts: number;
   /** Watch what this connector sends for agent k (the model wraps every connector it makes). */
   watchSend(c: { send: (c: Command, s?: AbortSignal) => Promise<unknown> }, k: number): void;
 }
@@ -46,6 +49,7 @@ export function watchPolicy(
     sent: sessions.map(() => []),
     defaulted: new Map(),
     problems: [],
+    attempts: 0,
     // every connector the agent's sessions use, including one a new leader tab makes
     watchSend(c, k) {
       const send = c.send.bind(c);
@@ -84,9 +88,27 @@ export function watchPolicy(
 export function judgeAttempt(notes: PolicyNotes, agent: number, w: WorkflowState, intent: Intent, dials: () => number): () => void {
   const attempted = (intent.type === 'reject' || intent.type === 'cancel') && disabled(w.campaign, intent.type) && w.interaction !== null;
   const [sentBefore, dialsBefore] = [notes.sent[agent]!.length, dials()];
+  if (attempted) notes.attempts += 1;
   return () => {
     if (!attempted) return;
     if (notes.sent[agent]!.slice(sentBefore).some((c) => c.type === intent.type)) notes.problems.push(`a disabled ${intent.type} was sent`);
     if (dials() !== dialsBefore) notes.problems.push(`dialed while a disabled ${intent.type} was handled`);
   };
+}
+
+/**
+ * The other half of "exactly once": a desk still in wrap-up of an interaction whose wrap-up time
+ * has run out (its deadline passed on the session's clock) has had the defaults applied.
+ */
+export function checkDefaultsDue(
+  notes: PolicyNotes,
+  sessions: readonly ({ readonly state: { readonly workflow: WorkflowState } } | null)[],
+  now: number,
+): void {
+  sessions.forEach((s, k) => {
+    const w = s?.state.workflow;
+    const t = w?.afterCallTimer;
+    if (!w || w.phase !== 'after-call' || !t || t.defaulted || now < t.deadline) return;
+    notes.problems.push(`agent ${k + 1}: wrap-up of ${w.interaction?.id} ran out ${now - t.deadline} ms ago and the defaults were not applied`);
+  });
 }

@@ -21,6 +21,10 @@ describe('model-based: store + simulated server under faults', function () {
     // the sequences really drove the workflow, not just refusals
     expect(report.phasesSeen).to.include.members(['ringing', 'previewing', 'dialing', 'connected', 'after-call', 'done', 'rejected']);
     expect(progressProblem(report), `completed ${report.completed}`).to.equal(null);
+    // issue 16: disabled Rejects / Cancels were attempted (and sent nothing, dialed nothing), and
+    // wrap-up ran out with the defaults applied (once each: the invariants say never twice, never missed)
+    expect(report.attempts, 'disabled Reject / Cancel attempts').to.be.greaterThan(0);
+    expect(report.defaulted, 'wrap-up defaults applied at zero').to.be.greaterThan(0);
   });
 
   it(`multi-tab: the same invariants over ${TAB_RUNS} sequences from random tabs, with random leader loss`, async () => {

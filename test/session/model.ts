@@ -361,6 +361,8 @@ export interface ModelReport {
   readonly completed: number;
   /** Times the wrap-up defaults were applied at zero over all runs (issue 16). */
   readonly defaulted: number;
+  /** Disabled Rejects and Cancels attempted over all runs (issue 16). */
+  readonly attempts: number;
   /** Multi-tab variant: leader tabs lost and taken over. */
   readonly handovers: number;
 }
@@ -370,6 +372,7 @@ export async function runModel({ numRuns, seed, tabs = 0 }: { numRuns: number; s
   const seen = new Set<Phase>();
   let completed = 0;
   let defaulted = 0;
+  let attempts = 0;
   let handovers = 0;
   let runs = 0; // including the failing one
   const property = fc.asyncProperty(fc.commands(commands(tabs), { maxCommands: 40, size: '+2' }), fc.integer({ min: 1, max: 1_000_000 }), async (cmds, s) => {
@@ -382,6 +385,7 @@ export async function runModel({ numRuns, seed, tabs = 0 }: { numRuns: number; s
       for (const p of real.phases) seen.add(p);
       completed += real.completed;
       for (const n of real.policy.defaulted.values()) defaulted += n;
+      attempts += real.policy.attempts;
       handovers += real.handovers;
       for (const x of real.sessions) x.dispose();
     }
@@ -394,6 +398,7 @@ export async function runModel({ numRuns, seed, tabs = 0 }: { numRuns: number; s
     phasesSeen: [...seen],
     completed,
     defaulted,
+    attempts,
     handovers,
   };
 }

@@ -15,6 +15,7 @@ import { ShortcutController, parseShortcuts } from '../internal/shortcuts.js';
 import { acceptConnector, guardConnectorAttribute, simulatedBadge, simulatedBadgeStyles, warnSimulatedOnce } from '../internal/simulated.js';
 import { PushPreviewAgent } from '../agent/push-preview-agent.js';
 import { CallControls } from '../call-controls/call-controls.js';
+import { CallTimers } from '../timers/call-timers.js';
 import { ChainedRecords } from '../chain/chained-records.js';
 import { RecordEditor } from '../editor/record-editor.js';
 import { PushPreviewForm } from '../form/push-preview-form.js';
@@ -45,11 +46,12 @@ const INNER_PARTS = [
     'why',
     'why-start-recording',
   ],
+  ...['timers', 'call-timer', ...['preview', 'call', 'hold', 'hold-total', 'wrapup'].map((k) => `call-timer-${k}`), 'timer-label', 'timer-value'],
 ].join(', ');
 
 /**
  * The whole push preview workflow in one tag: the campaign indicator, agent status, the preview
- * form with Accept / Reject and the countdown, the call controls, and tabs for Edit, Chained
+ * form with Accept / Reject and the countdown, the call controls, the call timers, and tabs for Edit, Chained
  * Records, Reschedule and Disposition Code. Inside a `<push-preview-session>` it uses that
  * session; on its own it holds one itself (the simulated server unless `connector` is set, with a
  * "Simulated server" badge and one console warning unless `simulated` is set).
@@ -92,6 +94,7 @@ export class PushPreviewPanel extends PushPreviewElement {
     'push-preview-agent': PushPreviewAgent,
     'push-preview-form': PushPreviewForm,
     'call-controls': CallControls,
+    'call-timers': CallTimers,
     'record-editor': RecordEditor,
     'chained-records': ChainedRecords,
     'reschedule-picker': ReschedulePicker,
@@ -166,6 +169,8 @@ export class PushPreviewPanel extends PushPreviewElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
   /** Leave out the campaign indicator (e.g. it sits in the page header). */
   @property({ type: Boolean, attribute: 'no-indicator' }) noIndicator = false;
+  /** Leave out the call timers (e.g. a `<call-timers>` sits elsewhere on the page). */
+  @property({ type: Boolean, attribute: 'no-timers' }) noTimers = false;
 
   @state() private tab: Tab = 'edit';
   private upper: DeskSession | undefined;
@@ -284,6 +289,7 @@ export class PushPreviewPanel extends PushPreviewElement {
       }
       <push-preview-form exportparts=${INNER_PARTS} .headingLevel=${headingLevel(this, this.headingLevel)}></push-preview-form>
       <call-controls exportparts=${INNER_PARTS}></call-controls>
+      ${this.noTimers ? nothing : html`<call-timers exportparts=${INNER_PARTS}></call-timers>`}
       ${
         showTabs
           ? html`<div role="tablist" part="tabs" aria-label=${this.t.recordTabs} @keydown=${this.onTabKey}>

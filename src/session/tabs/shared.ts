@@ -12,6 +12,7 @@ import type { Intent } from '../../domain/intents.js';
 import { initialState } from '../../domain/machine.js';
 import type { Connector, Result } from '../../connectors/port.js';
 import { EMPTY_DRAFTS, draftsKey, editDrafts, saveDrafts, type DraftEdit, type DraftStorage } from '../drafts.js';
+import { CallClock } from '../call-clock.js';
 import { Session } from '../session.js';
 import type { DeskSession, Notice, SessionOptions, SessionState } from '../types.js';
 import { readEnvelope, tabsName, type Envelope, type TabChannel, type TabMessage, type TabPlatform } from './channel.js';
@@ -44,7 +45,7 @@ function memoryStorage(): DraftStorage {
 export class SharedSession implements DeskSession {
   readonly sharedTabs = true;
   readonly tabId: string;
-  private readonly scheduler: SchedulerLike;
+  readonly scheduler: SchedulerLike;
   private readonly store: BehaviorSubject<SessionState>;
   private readonly notices = new Subject<Notice>();
   private channel: TabChannel | null = null;
@@ -62,6 +63,7 @@ export class SharedSession implements DeskSession {
 
   readonly state$: Observable<SessionState>;
   readonly notices$: Observable<Notice>;
+  readonly callClock: CallClock;
 
   constructor(private readonly options: SharedSessionOptions) {
     this.scheduler = options.session?.scheduler ?? asyncScheduler;
@@ -84,6 +86,11 @@ export class SharedSession implements DeskSession {
       };
     });
     this.notices$ = this.notices.asObservable();
+    this.callClock = new CallClock(
+      this.store.pipe(map((s) => s.workflow)),
+      () => this.scheduler.now(),
+      () => this.store.value.workflow,
+    );
   }
 
   get state(): SessionState {
