@@ -7,12 +7,12 @@
  * connector's snapshot as a reload does — with the drafts every tab mirrored put where the
  * reload path reads them, and what the connector hands over (the simulated server's state).
  */
-import { BehaviorSubject, Observable, Subject, asyncScheduler, distinctUntilChanged, map, type SchedulerLike } from 'rxjs';
+import { Subject, asyncScheduler, type Observable, type SchedulerLike } from 'rxjs';
 import type { Intent } from '../../domain/intents.js';
-import { initialState } from '../../domain/machine.js';
 import type { Connector, Result } from '../../connectors/port.js';
-import { EMPTY_DRAFTS, draftsKey, editDrafts, saveDrafts, type DraftEdit, type DraftStorage } from '../drafts.js';
+import { draftsKey, editDrafts, saveDrafts, type DraftEdit, type DraftStorage } from '../drafts.js';
 import { Session } from '../session.js';
+import { StateStore } from '../store.js';
 import type { DeskSession, Notice, SessionOptions, SessionState } from '../types.js';
 import { readEnvelope, tabsName, type Envelope, type TabChannel, type TabMessage, type TabPlatform } from './channel.js';
 import { FollowerLink } from './follower.js';
@@ -45,7 +45,7 @@ export class SharedSession implements DeskSession {
   readonly sharedTabs = true;
   readonly tabId: string;
   private readonly scheduler: SchedulerLike;
-  private readonly store: BehaviorSubject<SessionState>;
+  private readonly store: StateStore;
   private readonly notices = new Subject<Notice>();
   private channel: TabChannel | null = null;
   private follower: FollowerLink | null = null;
@@ -58,7 +58,6 @@ export class SharedSession implements DeskSession {
   private starting: Promise<void> | null = null;
   private firstState: (() => void) | null = null;
   private disposed = false;
-  private subscribers = 0;
 
   readonly state$: Observable<SessionState>;
   readonly notices$: Observable<Notice>;
@@ -66,23 +65,8 @@ export class SharedSession implements DeskSession {
   constructor(private readonly options: SharedSessionOptions) {
     this.scheduler = options.session?.scheduler ?? asyncScheduler;
     this.tabId = options.tabId ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    this.store = new BehaviorSubject<SessionState>({
-      workflow: { ...initialState(options.agentId), now: this.scheduler.now() },
-      allowed: new Set(),
-      drafts: EMPTY_DRAFTS,
-      pending: null,
-      refusal: null,
-      connection: 'offline',
-      problem: null,
-    });
-    this.state$ = new Observable<SessionState>((subscriber) => {
-      this.subscribers += 1;
-      const sub = this.store.subscribe(subscriber);
-      return () => {
-        this.subscribers -= 1;
-        sub.unsubscribe();
-      };
-    });
+    this.store = new StateStore(options.agentId, this.scheduler.now());
+    this.state$ = this.store.state$;
     this.notices$ = this.notices.asObservable();
   }
 
@@ -90,7 +74,7 @@ export class SharedSession implements DeskSession {
     return this.store.value;
   }
   get liveSubscriptions(): number {
-    return this.subscribers;
+    return this.store.liveSubscriptions;
   }
   /** The connector, in the leader only. */
   get connector(): Connector | undefined {
@@ -105,7 +89,7 @@ export class SharedSession implements DeskSession {
   }
 
   select<T>(selector: (s: SessionState) => T, compare?: (a: T, b: T) => boolean): Observable<T> {
-    return this.state$.pipe(map(selector), distinctUntilChanged(compare));
+    return this.store.select(selector, compare);
   }
 
   /** Join the agent's tabs; resolves once this tab shows the desk (as leader, or mirroring one). */
