@@ -78,6 +78,20 @@ export function acceptConnector(tag: string, value: unknown): boolean {
   return false;
 }
 
+/**
+ * Is `value` (just set as the `connectorFactory` property of `tag`) acceptable? `undefined` and a
+ * function are; anything else is refused with a console error, and the caller keeps what it had.
+ */
+export function acceptConnectorFactory(tag: string, value: unknown): boolean {
+  if (value === undefined || typeof value === 'function') return true;
+  console.error(
+    `push-preview-elements: <${tag}>.connectorFactory was set to ${describe(value)}, which is not a function: ` +
+      '`connectorFactory` must be a function (agentId) => Connector | Promise<Connector>, e.g. (agentId) => createGenesysConnector({ … }). ' +
+      'It was ignored and the current session kept.',
+  );
+  return false;
+}
+
 /** A `connector` attribute in markup: a connector is an object, so it can only be set as a property. */
 function refuseConnectorAttribute(tag: string, value: string | null): void {
   if (value === null) return;

@@ -29,7 +29,7 @@ export interface SharedSessionOptions {
   /** The leader's Session is made with these (the connector comes from {@link connect}). */
   readonly session?: Omit<SessionOptions, 'connector'>;
   readonly platform: TabPlatform;
-  /** Called in the leader only, with what the last leader's connector handed over (or null). */
+  /** Called in the leader only, with what the last leader's connector handed over (or null); a rejection leaves the tab offline. */
   readonly connect: (carried: unknown) => Promise<LeaderConnector>;
   /** A tab id (tests); random otherwise. */
   readonly tabId?: string;
@@ -158,7 +158,7 @@ export class SharedSession implements DeskSession {
     if (!e || this.disposed) return;
     if (e.kind === 'carry') this.carried = e.carry;
     else if (this.leader) this.leader.receive(e);
-    else if (e.kind === 'notice') this.notices.next(e.notice);
+    else if (e.kind === 'notice') this.notices.next({ ...e.notice, mirrored: true });
     else this.follower?.receive(e);
   }
 
@@ -185,7 +185,13 @@ export class SharedSession implements DeskSession {
   private async lead(): Promise<void> {
     this.follower?.dispose();
     this.follower = null;
-    const { connector, carry$ } = await this.options.connect(this.carried);
+    let made: LeaderConnector;
+    try {
+      made = await this.options.connect(this.carried);
+    } catch {
+      return; // no connector (the maker said why): the tab keeps the lock, offline, so no other tab tries in a loop
+    }
+    const { connector, carry$ } = made;
     if (this.disposed) return void connector.disconnect();
     const rest = this.options.session ?? {};
     const storage = rest.storage === undefined ? defaultStorage() : (rest.storage ?? memoryStorage());
