@@ -306,7 +306,8 @@ const made = async (pages) => (await Promise.all(pages.map(async (p) => (await d
 await test('connectorFactory (simulated) on a <push-preview-panel> of its own: shared tabs, the factory called in the leader only, once more after it closes', async (context) => {
   const q = '&panel=1&factory=sim';
   const a = await open(context, '', 'agent-7', q);
-  await until(a, () => window.__desk().leader === true && window.__desk().connection === 'online');
+  await until(a, () => window.__desk().connection === 'online');
+  check((await desk(a)).leader === true, 'a <push-preview-panel> of its own does not share its session with the tabs');
   const b = await open(context, '', 'agent-7', q);
   const c = await open(context, '', 'agent-7', q);
   const pages = [a, b, c];
