@@ -66,7 +66,7 @@ describe('no silent fake server: the "Simulated server" badge', () => {
   it('without a connector: a badge with a name screen readers read, and ONE warning for the page', async () => {
     await watching(async (seen) => {
       const a = await fixture<PushPreviewSession>(html`<push-preview-session no-persist></push-preview-session>`);
-      const b = await fixture<PushPreviewPanel>(html`<push-preview-panel no-persist></push-preview-panel>`);
+      const b = await fixture<PushPreviewPanel>(html`<push-preview-panel no-persist no-shared-tabs></push-preview-panel>`);
       await usable(await a.ready());
       await usable(await b.ready());
       const badge = await until(() => badgeOf(a), 'the session’s badge');
@@ -95,7 +95,7 @@ describe('no silent fake server: the "Simulated server" badge', () => {
   it('not with the `simulated` opt-in (attribute or property), and no warning', async () => {
     await watching(async (seen) => {
       const a = await fixture<PushPreviewSession>(html`<push-preview-session simulated no-persist></push-preview-session>`);
-      const b = await fixture<PushPreviewPanel>(html`<push-preview-panel simulated no-persist></push-preview-panel>`);
+      const b = await fixture<PushPreviewPanel>(html`<push-preview-panel simulated no-persist no-shared-tabs></push-preview-panel>`);
       const c = scripted((el) => (el.simulated = true));
       for (const el of [a, b, c]) {
         await usable(await el.ready());
