@@ -5,7 +5,10 @@
 //     the third — one command per action, counted at the connector, the same phase in every tab;
 //  2. the same with a tab opened mid-call (shown at once, and later the leader itself), the
 //     Accept by a keyboard shortcut in one tab, announcements only in the tab that is shown;
-//  3. fallbacks: no Web Locks, or `no-shared-tabs` — each tab its own session (as before).
+//  3. connectorFactory: called in the leader tab only, once more after a handover — on a lone
+//     <push-preview-panel> (simulated) and with a GenesysConnector on the strict fake; every host
+//     event's detail.primary true in exactly one tab (tabs-events.mjs);
+//  4. fallbacks: no Web Locks, or `no-shared-tabs` — each tab its own session (as before).
 // Writes .reports/tabs.json {passed, failed}.
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +17,7 @@ import { basename } from 'node:path';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from './browsers.mjs';
 import { HANG_MS } from './page-waits.mjs';
+import { primaryOnce } from './tabs-events.mjs';
 import { FakeWorkspaceApi } from '../test/genesys-server/fake-gws.mjs';
 
 // The CDN entry, the simulated connector's and the Genesys connector's: a page's connectorFactory builds either.
@@ -151,34 +155,6 @@ async function step(pages, gone, label, run, phase, commands = 1) {
   check(phases.size === 1, `${label}: tabs disagree: ${[...phases]}`);
 }
 
-/**
- * Every host event fired while these tabs were open was primary (`detail.primary`) in exactly one
- * tab: `closed` are the logs of tabs closed on the way (read before), `open` those open throughout.
- */
-function primaryOnce(label, open, closed = []) {
-  const keys = new Map();
-  for (const log of [...open, ...closed]) {
-    const n = new Map();
-    for (const e of log) {
-      n.set(e.key, (n.get(e.key) ?? 0) + 1);
-      const k = keys.get(e.key) ?? { most: 0, primary: 0 };
-      if (e.primary === true) k.primary += 1;
-      keys.set(e.key, k);
-    }
-    for (const [key, c] of n) keys.get(key).most = Math.max(keys.get(key).most, c);
-  }
-  check(keys.size > 0, `${label}: no host event fired`);
-  for (const [key, k] of keys) {
-    check(k.primary === k.most, `${label}: ${key} had detail.primary true in ${k.primary} tabs (1 expected for each time it fired)`);
-    // An event of the desk fires in every tab (each page updates its view); a refusal only in the tab whose action it was.
-    if (!key.startsWith('pp-refused'))
-      check(
-        open.every((log) => log.some((e) => e.key === key)),
-        `${label}: ${key} did not fire in every tab`,
-      );
-  }
-  console.log(`    ${keys.size} host events, each primary in exactly one tab`);
-}
 const events = (p) => p.evaluate(() => window.__events);
 
 /** Close the leader; another tab must hold the connector, online, within 2 s, the call intact. */

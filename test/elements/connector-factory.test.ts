@@ -9,25 +9,8 @@ import { SimulatedConnector } from '../../src/connectors/simulated/connector.js'
 import type { Connector } from '../../src/connectors/port.js';
 import type { PushPreviewPanel } from '../../src/elements/panel/push-preview-panel.js';
 import type { PushPreviewSession } from '../../src/elements/session/push-preview-session.js';
+import { watching } from '../fixtures/console-watch.js';
 import { until } from '../fixtures/wait.js';
-
-/** Record console.error and uncaught errors while `body` runs. */
-async function watching(body: (seen: { errors: string[]; uncaught: string[] }) => Promise<void>) {
-  const seen = { errors: [] as string[], uncaught: [] as string[] };
-  const { error } = console;
-  console.error = (...a: unknown[]) => seen.errors.push(a.map(String).join(' '));
-  const onError = (e: ErrorEvent) => seen.uncaught.push(String(e.message));
-  const onRejection = (e: PromiseRejectionEvent) => seen.uncaught.push(String(e.reason));
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  try {
-    await body(seen);
-  } finally {
-    console.error = error;
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-  }
-}
 
 /** A factory that records the agent ids it was called with. */
 function counting(): { calls: string[]; made: SimulatedConnector[]; factory: (agentId: string) => Promise<Connector> } {

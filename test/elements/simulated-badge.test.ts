@@ -14,29 +14,10 @@ import type { DeskSession as Session } from '../../src/session/session.js';
 import { loadLocale } from '../../src/i18n/index.js';
 import { FixtureConnector } from '../fixtures/fixture-connector.js';
 import { reach } from '../fixtures/states.js';
+import { watching } from '../fixtures/console-watch.js';
 import { until } from '../fixtures/wait.js';
 
 const badgeOf = (el: Element) => el.shadowRoot?.querySelector<HTMLElement>('[part~="simulated-badge"]') ?? null;
-
-/** Record console.warn / console.error and uncaught errors while `body` runs. */
-async function watching(body: (seen: { warns: string[]; errors: string[]; uncaught: string[] }) => Promise<void>) {
-  const seen = { warns: [] as string[], errors: [] as string[], uncaught: [] as string[] };
-  const { warn, error } = console;
-  console.warn = (...a: unknown[]) => seen.warns.push(a.join(' '));
-  console.error = (...a: unknown[]) => seen.errors.push(a.join(' '));
-  const onError = (e: ErrorEvent) => seen.uncaught.push(String(e.message));
-  const onRejection = (e: PromiseRejectionEvent) => seen.uncaught.push(String(e.reason));
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  try {
-    await body(seen);
-  } finally {
-    console.warn = warn;
-    console.error = error;
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-  }
-}
 
 /** The session is usable: it reaches logged-in-not-ready after a login. */
 async function usable(session: Session): Promise<void> {

@@ -11,14 +11,7 @@ import { PushPreviewElement } from '../internal/push-preview-element.js';
 import { DEFAULT_HEADING_LEVEL, headingLevel } from '../internal/heading-level.js';
 import { SessionOwner, validFactory } from '../internal/session-owner.js';
 import { ShortcutController, parseShortcuts } from '../internal/shortcuts.js';
-import {
-  acceptConnector,
-  acceptConnectorFactory,
-  guardConnectorAttribute,
-  simulatedBadge,
-  simulatedBadgeStyles,
-  warnSimulatedOnce,
-} from '../internal/simulated.js';
+import { guardConnectorAttribute, refuseBadSources, simulatedBadge, simulatedBadgeStyles, warnSimulatedOnce } from '../internal/simulated.js';
 import { PushPreviewAgent } from '../agent/push-preview-agent.js';
 import { CallControls } from '../call-controls/call-controls.js';
 import { ChainedRecords } from '../chain/chained-records.js';
@@ -229,10 +222,7 @@ export class PushPreviewPanel extends PushPreviewElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('connector') && !acceptConnector(this.localName, this.connector)) this.connector = changed.get('connector');
-    if (changed.has('connectorFactory') && !acceptConnectorFactory(this.localName, this.connectorFactory)) {
-      this.connectorFactory = changed.get('connectorFactory');
-    }
+    refuseBadSources(this, changed as unknown as Map<string, unknown>);
     const s = this.owner.session;
     if (s !== this.store.session) this.store.use(s);
     const own = this.upper ? undefined : s;

@@ -6,14 +6,7 @@ import type { DeskSession } from '../../session/session.js';
 import { Announcer } from '../internal/announcer.js';
 import { LocalizeController } from '../internal/localize.js';
 import { SessionOwner, validFactory } from '../internal/session-owner.js';
-import {
-  acceptConnector,
-  acceptConnectorFactory,
-  guardConnectorAttribute,
-  simulatedBadge,
-  simulatedBadgeStyles,
-  warnSimulatedOnce,
-} from '../internal/simulated.js';
+import { guardConnectorAttribute, refuseBadSources, simulatedBadge, simulatedBadgeStyles, warnSimulatedOnce } from '../internal/simulated.js';
 import { ShortcutController, parseShortcuts } from '../internal/shortcuts.js';
 import { tokens } from '../internal/tokens.js';
 
@@ -145,10 +138,7 @@ export class PushPreviewSession extends LitElement {
   private readonly keys = new ShortcutController(this, () => ({ enabled: !this.noShortcuts, shortcuts: parseShortcuts(this.shortcuts) }));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('connector') && !acceptConnector(this.localName, this.connector)) this.connector = changed.get('connector');
-    if (changed.has('connectorFactory') && !acceptConnectorFactory(this.localName, this.connectorFactory)) {
-      this.connectorFactory = changed.get('connectorFactory');
-    }
+    refuseBadSources(this, changed as unknown as Map<string, unknown>);
     this.announcer.watch(this.owner.session);
     this.keys.use(this.owner.session);
   }
