@@ -161,14 +161,18 @@ export type PushPreviewIndicatorSolidJsProps = {
 export type PushPreviewPanelProps = {
   /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
   simulated?: PushPreviewPanel["simulated"] | undefined;
-  /** Agent id for the default simulated connector. */
+  /** Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session. */
   "agent-id"?: PushPreviewPanel["agentId"] | undefined;
-  /** Agent id for the default simulated connector. */
+  /** Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session. */
   agentId?: PushPreviewPanel["agentId"] | undefined;
   /** Do not keep unsaved edits in sessionStorage across a reload. */
   "no-persist"?: PushPreviewPanel["noPersist"] | undefined;
   /** Do not keep unsaved edits in sessionStorage across a reload. */
   noPersist?: PushPreviewPanel["noPersist"] | undefined;
+  /** Give every tab its own session (when the panel holds its own): as `<push-preview-session no-shared-tabs>`. */
+  "no-shared-tabs"?: PushPreviewPanel["noSharedTabs"] | undefined;
+  /** Give every tab its own session (when the panel holds its own): as `<push-preview-session no-shared-tabs>`. */
+  noSharedTabs?: PushPreviewPanel["noSharedTabs"] | undefined;
   /** Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (when the panel holds its own session). */
   shortcuts?: PushPreviewPanel["shortcuts"] | undefined;
   /** No keyboard shortcuts. */
@@ -195,6 +199,8 @@ export type PushPreviewPanelProps = {
   noTimers?: PushPreviewPanel["noTimers"] | undefined;
   /** The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. */
   connector?: PushPreviewPanel["connector"] | undefined;
+  /** Makes the connector when the panel holds its own session (a property; no attribute): as `<push-preview-session>`'s `connectorFactory`, called only in the tab holding the connection where tabs share. A value that is not a function is refused with a console error. */
+  connectorFactory?: PushPreviewPanel["connectorFactory"] | undefined;
 
   /** When the panel holds its own session: a preview rings (W-3). */
   "onpp-preview-offered"?: ((e: PpPreviewOfferedEvent) => void) | undefined;
@@ -219,14 +225,18 @@ export type PushPreviewPanelProps = {
 export type PushPreviewPanelSolidJsProps = {
   /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
   "prop:simulated"?: PushPreviewPanel["simulated"] | undefined;
-  /** Agent id for the default simulated connector. */
+  /** Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session. */
   "attr:agent-id"?: PushPreviewPanel["agentId"] | undefined;
-  /** Agent id for the default simulated connector. */
+  /** Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session. */
   "prop:agentId"?: PushPreviewPanel["agentId"] | undefined;
   /** Do not keep unsaved edits in sessionStorage across a reload. */
   "bool:no-persist"?: PushPreviewPanel["noPersist"] | undefined;
   /** Do not keep unsaved edits in sessionStorage across a reload. */
   "prop:noPersist"?: PushPreviewPanel["noPersist"] | undefined;
+  /** Give every tab its own session (when the panel holds its own): as `<push-preview-session no-shared-tabs>`. */
+  "bool:no-shared-tabs"?: PushPreviewPanel["noSharedTabs"] | undefined;
+  /** Give every tab its own session (when the panel holds its own): as `<push-preview-session no-shared-tabs>`. */
+  "prop:noSharedTabs"?: PushPreviewPanel["noSharedTabs"] | undefined;
   /** Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (when the panel holds its own session). */
   "prop:shortcuts"?: PushPreviewPanel["shortcuts"] | undefined;
   /** No keyboard shortcuts. */
@@ -253,6 +263,8 @@ export type PushPreviewPanelSolidJsProps = {
   "prop:noTimers"?: PushPreviewPanel["noTimers"] | undefined;
   /** The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. */
   "prop:connector"?: PushPreviewPanel["connector"] | undefined;
+  /** Makes the connector when the panel holds its own session (a property; no attribute): as `<push-preview-session>`'s `connectorFactory`, called only in the tab holding the connection where tabs share. A value that is not a function is refused with a console error. */
+  "prop:connectorFactory"?: PushPreviewPanel["connectorFactory"] | undefined;
   /** When the panel holds its own session: a preview rings (W-3). */
   "on:pp-preview-offered"?: ((e: PpPreviewOfferedEvent) => void) | undefined;
   /** When the panel holds its own session: the preview was accepted (W-4). */
@@ -291,21 +303,21 @@ export type ReschedulePickerSolidJsProps = {
 export type PushPreviewSessionProps = {
   /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
   simulated?: PushPreviewSession["simulated"] | undefined;
-  /** Agent id for the default simulated connector. */
+  /** Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session. */
   "agent-id"?: PushPreviewSession["agentId"] | undefined;
-  /** Agent id for the default simulated connector. */
+  /** Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session. */
   agentId?: PushPreviewSession["agentId"] | undefined;
   /** Do not keep unsaved edits in sessionStorage across a reload. */
   "no-persist"?: PushPreviewSession["noPersist"] | undefined;
   /** Do not keep unsaved edits in sessionStorage across a reload. */
   noPersist?: PushPreviewSession["noPersist"] | undefined;
   /** Give every tab of this browser its own session. By default the tabs of one agent (same
-origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+origin, same `agent-id`) share one — on the simulated server or a `connectorFactory`'s connector: one tab holds the connection, every tab shows the desk,
 an action is sent once, and another tab takes over when that one closes. Where the browser
 lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
   "no-shared-tabs"?: PushPreviewSession["noSharedTabs"] | undefined;
   /** Give every tab of this browser its own session. By default the tabs of one agent (same
-origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+origin, same `agent-id`) share one — on the simulated server or a `connectorFactory`'s connector: one tab holds the connection, every tab shows the desk,
 an action is sent once, and another tab takes over when that one closes. Where the browser
 lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
   noSharedTabs?: PushPreviewSession["noSharedTabs"] | undefined;
@@ -315,8 +327,16 @@ lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
   "no-shortcuts"?: PushPreviewSession["noShortcuts"] | undefined;
   /** No keyboard shortcuts. */
   noShortcuts?: PushPreviewSession["noShortcuts"] | undefined;
-  /** The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error. */
+  /** The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error.
+A connector is an object of this page: it cannot be shared with the agent's other tabs, so a page that sets it runs a session (and a connection) of its own in each tab — set `connectorFactory` instead to share one. */
   connector?: PushPreviewSession["connector"] | undefined;
+  /** Makes the connector, `(agentId) => Connector | Promise<Connector>` (a property; no attribute), e.g.
+`(agentId) => createGenesysConnector({ baseUrl, auth, … })`. Where the agent's tabs share a session it is
+called only in the tab that holds the connection — once at start, and once more in the tab that takes
+over when that one closes; the other tabs never call it. Without sharing (`no-shared-tabs`, or no Web
+Locks) each tab calls it once. `connector`, when set, is used instead. A value that is not a function is
+refused with a console error and the current session kept. */
+  connectorFactory?: PushPreviewSession["connectorFactory"] | undefined;
   /** The session, once made. Set it to share a session you made yourself. */
   session?: PushPreviewSession["session"] | undefined;
 
@@ -343,21 +363,21 @@ lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
 export type PushPreviewSessionSolidJsProps = {
   /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
   "prop:simulated"?: PushPreviewSession["simulated"] | undefined;
-  /** Agent id for the default simulated connector. */
+  /** Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session. */
   "attr:agent-id"?: PushPreviewSession["agentId"] | undefined;
-  /** Agent id for the default simulated connector. */
+  /** Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session. */
   "prop:agentId"?: PushPreviewSession["agentId"] | undefined;
   /** Do not keep unsaved edits in sessionStorage across a reload. */
   "bool:no-persist"?: PushPreviewSession["noPersist"] | undefined;
   /** Do not keep unsaved edits in sessionStorage across a reload. */
   "prop:noPersist"?: PushPreviewSession["noPersist"] | undefined;
   /** Give every tab of this browser its own session. By default the tabs of one agent (same
-origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+origin, same `agent-id`) share one — on the simulated server or a `connectorFactory`'s connector: one tab holds the connection, every tab shows the desk,
 an action is sent once, and another tab takes over when that one closes. Where the browser
 lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
   "bool:no-shared-tabs"?: PushPreviewSession["noSharedTabs"] | undefined;
   /** Give every tab of this browser its own session. By default the tabs of one agent (same
-origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+origin, same `agent-id`) share one — on the simulated server or a `connectorFactory`'s connector: one tab holds the connection, every tab shows the desk,
 an action is sent once, and another tab takes over when that one closes. Where the browser
 lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
   "prop:noSharedTabs"?: PushPreviewSession["noSharedTabs"] | undefined;
@@ -367,8 +387,16 @@ lacks Web Locks or BroadcastChannel each tab has its own session anyway. */
   "bool:no-shortcuts"?: PushPreviewSession["noShortcuts"] | undefined;
   /** No keyboard shortcuts. */
   "prop:noShortcuts"?: PushPreviewSession["noShortcuts"] | undefined;
-  /** The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error. */
+  /** The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error.
+A connector is an object of this page: it cannot be shared with the agent's other tabs, so a page that sets it runs a session (and a connection) of its own in each tab — set `connectorFactory` instead to share one. */
   "prop:connector"?: PushPreviewSession["connector"] | undefined;
+  /** Makes the connector, `(agentId) => Connector | Promise<Connector>` (a property; no attribute), e.g.
+`(agentId) => createGenesysConnector({ baseUrl, auth, … })`. Where the agent's tabs share a session it is
+called only in the tab that holds the connection — once at start, and once more in the tab that takes
+over when that one closes; the other tabs never call it. Without sharing (`no-shared-tabs`, or no Web
+Locks) each tab calls it once. `connector`, when set, is used instead. A value that is not a function is
+refused with a console error and the current session kept. */
+  "prop:connectorFactory"?: PushPreviewSession["connectorFactory"] | undefined;
   /** The session, once made. Set it to share a session you made yourself. */
   "prop:session"?: PushPreviewSession["session"] | undefined;
   /** A preview was pushed and rings (W-3). `detail.record` is the contact's active record; `detail.policy` the campaign's preview policy. */
@@ -747,8 +775,9 @@ export type CustomElements = {
    * Component attributes and properties that can be applied to the element or by using JavaScript.
    *
    * - `simulated`: Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
-   * - `agent-id`/`agentId`: Agent id for the default simulated connector.
+   * - `agent-id`/`agentId`: Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
+   * - `no-shared-tabs`/`noSharedTabs`: Give every tab its own session (when the panel holds its own): as `<push-preview-session no-shared-tabs>`.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (when the panel holds its own session).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
    * - `no-agent`/`noAgent`: Leave out the agent login/status (e.g. it sits in the page header).
@@ -757,6 +786,7 @@ export type CustomElements = {
    * - `no-indicator`/`noIndicator`: Leave out the campaign indicator (e.g. it sits in the page header).
    * - `no-timers`/`noTimers`: Leave out the call timers (e.g. a `<call-timers>` sits elsewhere on the page).
    * - `connector`: The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. (property only)
+   * - `connectorFactory`: Makes the connector when the panel holds its own session (a property; no attribute): as `<push-preview-session>`'s `connectorFactory`, called only in the tab holding the connection where tabs share. A value that is not a function is refused with a console error. (property only)
    * - `session`: The session the panel shows (its own, or the provider's above it). (property only) (readonly)
    *
    * ## Events
@@ -886,15 +916,22 @@ export type CustomElements = {
    * Component attributes and properties that can be applied to the element or by using JavaScript.
    *
    * - `simulated`: Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
-   * - `agent-id`/`agentId`: Agent id for the default simulated connector.
+   * - `agent-id`/`agentId`: Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
    * - `no-shared-tabs`/`noSharedTabs`: Give every tab of this browser its own session. By default the tabs of one agent (same
-   * origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+   * origin, same `agent-id`) share one — on the simulated server or a `connectorFactory`'s connector: one tab holds the connection, every tab shows the desk,
    * an action is sent once, and another tab takes over when that one closes. Where the browser
    * lacks Web Locks or BroadcastChannel each tab has its own session anyway.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
-   * - `connector`: The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error. (property only)
+   * - `connector`: The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error.
+   * A connector is an object of this page: it cannot be shared with the agent's other tabs, so a page that sets it runs a session (and a connection) of its own in each tab — set `connectorFactory` instead to share one. (property only)
+   * - `connectorFactory`: Makes the connector, `(agentId) => Connector | Promise<Connector>` (a property; no attribute), e.g.
+   * `(agentId) => createGenesysConnector({ baseUrl, auth, … })`. Where the agent's tabs share a session it is
+   * called only in the tab that holds the connection — once at start, and once more in the tab that takes
+   * over when that one closes; the other tabs never call it. Without sharing (`no-shared-tabs`, or no Web
+   * Locks) each tab calls it once. `connector`, when set, is used instead. A value that is not a function is
+   * refused with a console error and the current session kept. (property only)
    * - `session`: The session, once made. Set it to share a session you made yourself. (property only)
    * - `previewPolicy`: The campaign's preview policy (issue 16): may the agent Reject and Cancel, what the accept
    * timeout does, the wrap-up bound. Null until the campaign is known. (property only) (readonly)
@@ -931,7 +968,7 @@ export type CustomElements = {
    *
    * - `--pp-font-family`: Font family of the region (inherited by its content). (default: `undefined`)
    * - `--pp-font-size`: Base font size of the region (inherited by its content). (default: `undefined`)
-   * - `--pp-color-text`: Text colour of the region (inherited by its content). (default: `undefined`)
+   * - `--pp-color-text`: Text colour of the region (inherited by its content). Where the agent's tabs share the session, every tab fires each event (so that each page can update its view) and `detail.primary` is true in exactly one of them: log a call only there. (default: `undefined`)
    *
    * ## CSS Parts
    *
@@ -1409,8 +1446,9 @@ export type CustomElementsSolidJs = {
    * Component attributes and properties that can be applied to the element or by using JavaScript.
    *
    * - `simulated`: Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
-   * - `agent-id`/`agentId`: Agent id for the default simulated connector.
+   * - `agent-id`/`agentId`: Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
+   * - `no-shared-tabs`/`noSharedTabs`: Give every tab its own session (when the panel holds its own): as `<push-preview-session no-shared-tabs>`.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (when the panel holds its own session).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
    * - `no-agent`/`noAgent`: Leave out the agent login/status (e.g. it sits in the page header).
@@ -1419,6 +1457,7 @@ export type CustomElementsSolidJs = {
    * - `no-indicator`/`noIndicator`: Leave out the campaign indicator (e.g. it sits in the page header).
    * - `no-timers`/`noTimers`: Leave out the call timers (e.g. a `<call-timers>` sits elsewhere on the page).
    * - `connector`: The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. (property only)
+   * - `connectorFactory`: Makes the connector when the panel holds its own session (a property; no attribute): as `<push-preview-session>`'s `connectorFactory`, called only in the tab holding the connection where tabs share. A value that is not a function is refused with a console error. (property only)
    * - `session`: The session the panel shows (its own, or the provider's above it). (property only) (readonly)
    *
    * ## Events
@@ -1554,15 +1593,22 @@ export type CustomElementsSolidJs = {
    * Component attributes and properties that can be applied to the element or by using JavaScript.
    *
    * - `simulated`: Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`.
-   * - `agent-id`/`agentId`: Agent id for the default simulated connector.
+   * - `agent-id`/`agentId`: Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session.
    * - `no-persist`/`noPersist`: Do not keep unsaved edits in sessionStorage across a reload.
    * - `no-shared-tabs`/`noSharedTabs`: Give every tab of this browser its own session. By default the tabs of one agent (same
-   * origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+   * origin, same `agent-id`) share one — on the simulated server or a `connectorFactory`'s connector: one tab holds the connection, every tab shows the desk,
    * an action is sent once, and another tab takes over when that one closes. Where the browser
    * lacks Web Locks or BroadcastChannel each tab has its own session anyway.
    * - `shortcuts`: Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (defaults: see the docs).
    * - `no-shortcuts`/`noShortcuts`: No keyboard shortcuts.
-   * - `connector`: The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error. (property only)
+   * - `connector`: The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error.
+   * A connector is an object of this page: it cannot be shared with the agent's other tabs, so a page that sets it runs a session (and a connection) of its own in each tab — set `connectorFactory` instead to share one. (property only)
+   * - `connectorFactory`: Makes the connector, `(agentId) => Connector | Promise<Connector>` (a property; no attribute), e.g.
+   * `(agentId) => createGenesysConnector({ baseUrl, auth, … })`. Where the agent's tabs share a session it is
+   * called only in the tab that holds the connection — once at start, and once more in the tab that takes
+   * over when that one closes; the other tabs never call it. Without sharing (`no-shared-tabs`, or no Web
+   * Locks) each tab calls it once. `connector`, when set, is used instead. A value that is not a function is
+   * refused with a console error and the current session kept. (property only)
    * - `session`: The session, once made. Set it to share a session you made yourself. (property only)
    * - `previewPolicy`: The campaign's preview policy (issue 16): may the agent Reject and Cancel, what the accept
    * timeout does, the wrap-up bound. Null until the campaign is known. (property only) (readonly)
@@ -1599,7 +1645,7 @@ export type CustomElementsSolidJs = {
    *
    * - `--pp-font-family`: Font family of the region (inherited by its content). (default: `undefined`)
    * - `--pp-font-size`: Base font size of the region (inherited by its content). (default: `undefined`)
-   * - `--pp-color-text`: Text colour of the region (inherited by its content). (default: `undefined`)
+   * - `--pp-color-text`: Text colour of the region (inherited by its content). Where the agent's tabs share the session, every tab fires each event (so that each page can update its view) and `detail.primary` is true in exactly one of them: log a call only there. (default: `undefined`)
    *
    * ## CSS Parts
    *

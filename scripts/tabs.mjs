@@ -5,27 +5,64 @@
 //     the third — one command per action, counted at the connector, the same phase in every tab;
 //  2. the same with a tab opened mid-call (shown at once, and later the leader itself), the
 //     Accept by a keyboard shortcut in one tab, announcements only in the tab that is shown;
-//  3. fallbacks: no Web Locks, or `no-shared-tabs` — each tab its own session (as before).
+//  3. connectorFactory: called in the leader tab only, once more after a handover — on a lone
+//     <push-preview-panel> (simulated) and with a GenesysConnector on the strict fake; every host
+//     event's detail.primary true in exactly one tab (tabs-events.mjs);
+//  4. fallbacks: no Web Locks, or `no-shared-tabs` — each tab its own session (as before).
 // Writes .reports/tabs.json {passed, failed}.
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { basename } from 'node:path';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from './browsers.mjs';
 import { HANG_MS } from './page-waits.mjs';
+import { primaryOnce } from './tabs-events.mjs';
+import { FakeWorkspaceApi } from '../test/genesys-server/fake-gws.mjs';
 
-const bundle = await build({ entryPoints: ['src/cdn.ts'], bundle: true, format: 'esm', target: 'es2022', write: false, logLevel: 'warning' });
-const js = bundle.outputFiles[0].text;
-const page = (attrs, agent) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>tabs</title>
-<script type="module" src="/pp.js"></script></head><body>
-<push-preview-session agent-id="${agent}" ${attrs}><push-preview-panel></push-preview-panel></push-preview-session>
-</body></html>`;
+// The CDN entry, the simulated connector's and the Genesys connector's: a page's connectorFactory builds either.
+const bundle = await build({
+  entryPoints: { pp: 'src/cdn.ts', sim: 'src/cdn-connectors.ts', genesys: 'src/connectors/genesys/index.ts' },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  target: 'es2022',
+  outdir: 'tabs-out',
+  write: false,
+  logLevel: 'warning',
+});
+const files = new Map(bundle.outputFiles.map((f) => [`/${basename(f.path)}`, f.text]));
+// A factory that counts its calls in the page (window.__made), making a simulated or a Genesys connector.
+const factories = {
+  sim: `import { SimulatedConnector } from '/sim.js';
+    el.connectorFactory = (agentId) => ((window.__made += 1), new SimulatedConnector({ agentId }));`,
+  genesys: `import { GenesysConnector } from '/genesys.js';
+    const q = new URLSearchParams(location.search);
+    el.connectorFactory = (agentId) => {
+      window.__made += 1;
+      // The tab the sign-in came back to has the code; the others (and a later leader) the session cookie.
+      const auth = q.get('code') ? { kind: 'code', code: q.get('code'), redirectUri: location.href } : { kind: 'session' };
+      return new GenesysConnector({ baseUrl: q.get('base'), auth, agentId, ocs: { topic: '<tenant-id>@<place>' },
+        campaign: { dispositionCodes: [{ code: 'SALE', name: 'Sale' }], dispositionRequired: true }, debug: () => undefined });
+    };`,
+};
+const page = ({ attrs, agent, panel, factory }) => {
+  const tag = panel
+    ? `<push-preview-panel agent-id="${agent}" ${attrs}></push-preview-panel>`
+    : `<push-preview-session agent-id="${agent}" ${attrs}><push-preview-panel></push-preview-panel></push-preview-session>`;
+  // Set before the tags are defined: the element takes the property when it upgrades.
+  const setup = factories[factory] ? `<script type="module">const el = document.body.firstElementChild; window.__made = 0; ${factories[factory]}</script>` : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>tabs</title></head><body>${tag}${setup}<script type="module" src="/pp.js"></script></body></html>`;
+};
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
-  if (url.pathname === '/pp.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
+  const js = files.get(url.pathname);
+  if (js !== undefined) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
+  const q = url.searchParams;
+  const agent = /^[\w-]{1,40}$/.test(q.get('agent') ?? '') ? q.get('agent') : 'agent-7';
   res
     .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-    .end(page(url.searchParams.get('attrs') ?? '', url.searchParams.get('agent') === 'agent-8' ? 'agent-8' : 'agent-7'));
+    .end(page({ attrs: q.get('attrs') ?? '', agent, panel: q.has('panel'), factory: q.get('factory') }));
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -39,14 +76,31 @@ function check(ok, message) {
 }
 
 /** A tab of the agent: the desk as this page shows it, and a log of the phases it went through. */
-async function open(context, attrs = '', agent = 'agent-7') {
+async function open(context, attrs = '', agent = 'agent-7', query = '') {
   const p = await context.newPage();
   p.on('pageerror', (e) => errors.push(String(e)));
-  await p.goto(`${origin}/?attrs=${encodeURIComponent(attrs)}&agent=${agent}`);
-  await p.waitForFunction(() => document.querySelector('push-preview-session')?.session, null, { timeout: HANG_MS });
+  await p.goto(`${origin}/?attrs=${encodeURIComponent(attrs)}&agent=${agent}${query}`);
+  await p.waitForFunction(() => document.body.firstElementChild?.session, null, { timeout: HANG_MS });
   await p.evaluate(() => {
-    const el = document.querySelector('push-preview-session');
+    const el = document.body.firstElementChild; // <push-preview-session>, or a <push-preview-panel> on its own
+    window.__el = el;
     window.__phases = [];
+    // Every host event this tab fired, and whether it was this tab's to act on (detail.primary).
+    window.__events = [];
+    for (const type of [
+      'pp-preview-offered',
+      'pp-accepted',
+      'pp-rejected',
+      'pp-call-connected',
+      'pp-call-ended',
+      'pp-done',
+      'pp-interaction-ended',
+      'pp-refused',
+      'pp-error',
+    ])
+      document.addEventListener(type, (e) =>
+        window.__events.push({ key: `${type} ${e.detail.interaction?.id ?? e.detail.intent ?? ''}`, primary: e.detail.primary }),
+      );
     el.session.select((s) => s.workflow.phase).subscribe((x) => window.__phases.push(x));
     // When this tab held the connector, online (the clock of the handover check).
     el.session.state$.subscribe((s) => {
@@ -59,7 +113,8 @@ async function open(context, attrs = '', agent = 'agent-7') {
         interaction: s.state.workflow.interaction?.id ?? null,
         connection: s.state.connection,
         leader: s.isLeader ?? null,
-        sent: s.connector ? s.connector.sent : null,
+        sent: s.connector ? (s.connector.sent ?? -1) : null, // -1: a connector that does not count (Genesys: counted at the fake)
+        made: window.__made ?? null,
         drafts: JSON.stringify(s.state.drafts.fields),
         live: el.shadowRoot.querySelector('[part="live-region"]')?.textContent ?? '',
       };
@@ -100,6 +155,8 @@ async function step(pages, gone, label, run, phase, commands = 1) {
   check(phases.size === 1, `${label}: tabs disagree: ${[...phases]}`);
 }
 
+const events = (p) => p.evaluate(() => window.__events);
+
 /** Close the leader; another tab must hold the connector, online, within 2 s, the call intact. */
 async function handover(pages, gone, leader, phase) {
   const { interaction, sent, leader: was } = await desk(leader);
@@ -132,7 +189,7 @@ async function ringing(pages, gone, from) {
 
 async function wrapUp(pages, gone, from) {
   await step(pages, gone, 'disconnect', () => act(from, { type: 'disconnect' }), 'after-call');
-  const code = await from.evaluate(() => document.querySelector('push-preview-session').session.state.workflow.campaign.dispositionCodes[0].code);
+  const code = await from.evaluate(() => window.__el.session.state.workflow.campaign.dispositionCodes[0].code);
   await step(pages, gone, 'disposition (kept on the desk, nothing sent)', () => act(from, { type: 'set-disposition', code }), 'after-call', 0);
   await step(pages, gone, 'Mark Done', () => act(from, { type: 'mark-done' }), 'done');
   for (const p of pages) check((await p.evaluate(() => window.__phases)).includes('done'), 'a tab never showed done');
@@ -173,16 +230,19 @@ await test('three tabs: Accept from a follower, Connect from another, leader clo
   await step(pages, gone, 'Accept from a follower', () => act(b, { type: 'accept' }), 'previewing');
   await step(pages, gone, 'Connect from another', () => act(c, { type: 'connect' }), 'connected');
   // Typed in a follower: every tab shows it, and it outlives the leader.
-  const handle = await b.evaluate(() => document.querySelector('push-preview-session').session.state.workflow.interaction.chain.activeHandle);
-  await b.evaluate(
-    (h) => document.querySelector('push-preview-session').session.edit({ kind: 'field', handle: h, name: 'note', value: 'call back after 5' }),
-    handle,
-  );
+  const handle = await b.evaluate(() => window.__el.session.state.workflow.interaction.chain.activeHandle);
+  await b.evaluate((h) => window.__el.session.edit({ kind: 'field', handle: h, name: 'note', value: 'call back after 5' }), handle);
   for (const p of pages) await until(p, () => window.__desk().drafts.includes('call back after 5'));
+  // Refused in one follower: told there only.
+  const again = await act(c, { type: 'accept' });
+  check(!again.ok, 'an Accept while connected was not refused');
+  await until(c, () => window.__events.some((e) => e.key.startsWith('pp-refused')));
+  const closed = [await events(a)];
   ({ rest: pages } = await handover(pages, gone, a, 'connected'));
   for (const p of pages) await until(p, () => window.__desk().drafts.includes('call back after 5'));
   await step(pages, gone, 'save the typed field', () => act(b, { type: 'update-record', handle, fields: { note: 'call back after 5' } }), 'connected');
   await wrapUp(pages, gone, c);
+  primaryOnce('host events', await Promise.all(pages.map(events)), closed);
 });
 
 await test('a tab opened mid-call shows the call at once and can take over; shortcut and announcements per tab', async (context) => {
@@ -199,6 +259,7 @@ await test('a tab opened mid-call shows the call at once and can take over; shor
     document.dispatchEvent(new Event('visibilitychange'));
   });
   await until(b, () => document.visibilityState === 'visible');
+  await b.bringToFront(); // the key goes to the focused tab only
   await step(pages, gone, 'Accept by Alt+Shift+A in one tab', () => b.keyboard.press('Alt+Shift+KeyA').then(() => ({ ok: true })), 'previewing');
   await until(b, () => window.__desk().live.includes('Preview accepted'));
   check((await a.evaluate(() => document.visibilityState)) === 'hidden', 'tab A should be in the background');
@@ -214,6 +275,69 @@ await test('a tab opened mid-call shows the call at once and can take over; shor
   if (next !== c) ({ rest: pages } = await handover(pages, gone, next, 'connected'));
   check((await desk(c)).leader === true, 'the tab opened mid-call did not take over');
   await wrapUp(pages, gone, c);
+});
+
+const made = async (pages) => (await Promise.all(pages.map(async (p) => (await desk(p)).made))).reduce((x, y) => x + y, 0);
+
+await test('connectorFactory (simulated) on a <push-preview-panel> of its own: shared tabs, the factory called in the leader only, once more after it closes', async (context) => {
+  const q = '&panel=1&factory=sim';
+  const a = await open(context, '', 'agent-7', q);
+  await until(a, () => window.__desk().connection === 'online');
+  check((await desk(a)).leader === true, 'a <push-preview-panel> of its own does not share its session with the tabs');
+  const b = await open(context, '', 'agent-7', q);
+  const c = await open(context, '', 'agent-7', q);
+  const pages = [a, b, c];
+  for (const p of [b, c]) await until(p, () => window.__desk().connection === 'online');
+  for (const p of [b, c]) check((await desk(p)).made === 0 && (await desk(p)).sent === null, 'a follower called the factory');
+  check((await made(pages)) === 1, `the factory was called ${await made(pages)} times in three tabs (once expected)`);
+  await step(pages, { count: 0 }, 'login from a follower panel', () => act(b, { type: 'login', mediaTypes: ['voice-preview'] }), 'not-ready');
+  const first = (await desk(a)).made;
+  const t = Date.now();
+  await a.close();
+  await Promise.race([b, c].map((p) => until(p, (since) => window.__ledAt >= since, t)));
+  const total = first + (await made([b, c]));
+  check(total === 2, `the factory was called ${total} times after the handover (twice expected)`);
+  // A factory's simulated connector carries no server to the next leader (a real server keeps the desk): the tabs still agree.
+  const want = (await desk(pages[(await desk(b)).leader ? 1 : 2])).phase;
+  for (const p of [b, c]) await until(p, (ph) => window.__desk().phase === ph && window.__desk().connection === 'online', want);
+});
+
+await test('connectorFactory with a GenesysConnector against the strict fake: made in the leader only and again after handover, the preview intact, one Accept', async (context) => {
+  const fake = new FakeWorkspaceApi({ prefix: '/gws-tabs' });
+  await fake.listen();
+  try {
+    const base = `http://127.0.0.1:${fake.port}${fake.prefix}`;
+    const { code } = fake.command('sign-in');
+    const q = (withCode) => `&factory=genesys&base=${encodeURIComponent(base)}${withCode ? `&code=${code}` : ''}`;
+    const a = await open(context, '', 'JohnSmith', q(true));
+    await until(a, () => window.__desk().leader === true && window.__desk().connection === 'online');
+    const b = await open(context, '', 'JohnSmith', q(false));
+    const c = await open(context, '', 'JohnSmith', q(false));
+    let pages = [a, b, c];
+    for (const p of [b, c]) await until(p, () => window.__desk().connection === 'online');
+    check(
+      (await made(pages)) === 1 && (await desk(a)).made === 1,
+      `the factory was called ${await made(pages)} times in three tabs (once, in the leader, expected)`,
+    );
+    const accepts = () => fake.log.filter((e) => e.kind === 'http' && /\/accept$/.test(e.path)).length;
+    const ok = async (r, label) => check((await r).ok, `${label} refused`);
+    await ok(act(b, { type: 'login', mediaTypes: ['voice-preview'] }), 'login');
+    for (const p of pages) await phaseIs(p, 'not-ready');
+    await ok(act(c, { type: 'ready' }), 'ready');
+    fake.command('push-preview');
+    for (const p of pages) await phaseIs(p, 'ringing');
+    await ok(act(b, { type: 'accept' }), 'Accept from a follower');
+    for (const p of pages) await phaseIs(p, 'previewing');
+    check(accepts() === 1, `${accepts()} accept requests reached the server (one expected)`);
+    const closed = [await events(a)];
+    ({ rest: pages } = await handover(pages, { count: 0 }, a, 'previewing'));
+    const total = 1 + (await made(pages));
+    check(total === 2, `the factory was called ${total} times after the handover (twice expected)`);
+    check(accepts() === 1, `${accepts()} accept requests after the handover (one expected)`);
+    primaryOnce('host events (Genesys)', await Promise.all(pages.map(events)), closed);
+  } finally {
+    await fake.close();
+  }
 });
 
 for (const [name, attrs, init] of [

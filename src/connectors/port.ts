@@ -101,6 +101,13 @@ export interface Connector {
   send(command: Command, signal?: AbortSignal): Promise<Result<readonly ServerMessage[]>>;
 }
 
+/**
+ * Makes the connector for an agent (the elements' `connectorFactory`): where the agent's tabs
+ * share one session, it is called in the one tab that holds the connection, and again in the tab
+ * that takes over when that one goes — never in the others.
+ */
+export type ConnectorFactory = (agentId: string) => Connector | Promise<Connector>;
+
 export const refused = (reason: Refusal['reason'], detail?: string): { ok: false; refusal: Refusal } => ({
   ok: false,
   refusal: detail === undefined ? { reason } : { reason, detail },

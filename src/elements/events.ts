@@ -15,12 +15,23 @@ import { activeRecord, type Campaign, type ContactRecord, type Interaction, type
 import type { ProtocolProblem } from '../connectors/port.js';
 import type { DeskSession, Notice } from '../session/session.js';
 
-export interface InteractionDetail {
+export interface InteractionDetail extends PrimaryDetail {
   readonly interaction: Interaction;
   readonly campaign: Campaign | null;
   /** The active record of the chain: what a CRM opens its contact page with. */
   readonly record: ContactRecord | undefined;
   readonly phase: Phase;
+}
+
+/** What every host event's detail carries besides its own fields. */
+export interface PrimaryDetail {
+  /**
+   * True in exactly one of the agent's tabs sharing a session (the tab holding the connection;
+   * for `pp-refused`, the tab whose action was refused), false in the others, which fire the
+   * event too so that each page can update its own view. Always true where the session is not
+   * shared. Do what must happen once per event — log the call in the CRM — only where it is true.
+   */
+  readonly primary: boolean;
 }
 
 abstract class PpEvent<D> extends Event {
@@ -84,17 +95,23 @@ export class PpDoneEvent extends PpEvent<InteractionDetail> {
     super(PpDoneEvent.eventName, detail);
   }
 }
+export interface RefusedDetail extends PrimaryDetail {
+  readonly intent: IntentType;
+  readonly reason: RefusalReason;
+  readonly detail?: string;
+}
+
 /** An action was refused, by the workflow or the server; nothing changed. */
-export class PpRefusedEvent extends PpEvent<{ readonly intent: IntentType; readonly reason: RefusalReason; readonly detail?: string }> {
+export class PpRefusedEvent extends PpEvent<RefusedDetail> {
   static readonly eventName = 'pp-refused';
-  constructor(detail: { readonly intent: IntentType; readonly reason: RefusalReason; readonly detail?: string }) {
+  constructor(detail: RefusedDetail) {
     super(PpRefusedEvent.eventName, detail);
   }
 }
 /** The server sent something that could not be trusted; it was ignored. */
-export class PpErrorEvent extends PpEvent<ProtocolProblem> {
+export class PpErrorEvent extends PpEvent<ProtocolProblem & PrimaryDetail> {
   static readonly eventName = 'pp-error';
-  constructor(detail: ProtocolProblem) {
+  constructor(detail: ProtocolProblem & PrimaryDetail) {
     super(PpErrorEvent.eventName, detail);
   }
 }
@@ -113,34 +130,46 @@ declare global {
   }
 }
 
-function detailOf(s: WorkflowState): InteractionDetail {
-  return { interaction: s.interaction!, campaign: s.campaign, record: s.interaction ? activeRecord(s.interaction.chain) : undefined, phase: s.phase };
+function detailOf(s: WorkflowState, primary: boolean): InteractionDetail {
+  return {
+    interaction: s.interaction!,
+    campaign: s.campaign,
+    record: s.interaction ? activeRecord(s.interaction.chain) : undefined,
+    phase: s.phase,
+    primary,
+  };
 }
 
 export function eventFor(n: Notice): Event | null {
+  const primary = n.mirrored !== true;
   switch (n.kind) {
     case 'offered':
-      return new PpPreviewOfferedEvent({ ...detailOf(n.state), policy: previewPolicy(n.state.campaign) });
+      return new PpPreviewOfferedEvent({ ...detailOf(n.state, primary), policy: previewPolicy(n.state.campaign) });
     case 'accepted':
-      return new PpAcceptedEvent(detailOf(n.state));
+      return new PpAcceptedEvent(detailOf(n.state, primary));
     case 'rejected':
-      return new PpRejectedEvent({ ...detailOf(n.state), auto: n.auto });
+      return new PpRejectedEvent({ ...detailOf(n.state, primary), auto: n.auto });
     case 'connected':
-      return new PpCallConnectedEvent(detailOf(n.state));
+      return new PpCallConnectedEvent(detailOf(n.state, primary));
     case 'call-ended':
-      return new PpCallEndedEvent(detailOf(n.state));
+      return new PpCallEndedEvent(detailOf(n.state, primary));
     case 'done':
-      return new PpDoneEvent(detailOf(n.state));
+      return new PpDoneEvent(detailOf(n.state, primary));
     case 'cancelled':
     case 'stale':
     case 'failed':
-      return new PpInteractionEndedEvent(detailOf(n.state));
+      return new PpInteractionEndedEvent(detailOf(n.state, primary));
     case 'transferred':
-      return new PpInteractionEndedEvent({ ...detailOf(n.state), ...(n.target ? { target: n.target } : {}) });
+      return new PpInteractionEndedEvent({ ...detailOf(n.state, primary), ...(n.target ? { target: n.target } : {}) });
     case 'refused':
-      return new PpRefusedEvent({ intent: n.intent, reason: n.refusal.reason, ...(n.refusal.detail !== undefined ? { detail: n.refusal.detail } : {}) });
+      return new PpRefusedEvent({
+        intent: n.intent,
+        reason: n.refusal.reason,
+        ...(n.refusal.detail !== undefined ? { detail: n.refusal.detail } : {}),
+        primary,
+      });
     case 'problem':
-      return new PpErrorEvent(n.problem);
+      return new PpErrorEvent({ ...n.problem, primary });
     default:
       return null;
   }

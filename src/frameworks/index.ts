@@ -39,13 +39,17 @@ export interface CustomElementAttributes {
      */
     'simulated'?: boolean | '';
     /**
-     * Agent id for the default simulated connector.
+     * Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session.
      */
     'agent-id'?: string;
     /**
      * Do not keep unsaved edits in sessionStorage across a reload.
      */
     'no-persist'?: boolean | '';
+    /**
+     * Give every tab its own session (when the panel holds its own): as `<push-preview-session no-shared-tabs>`.
+     */
+    'no-shared-tabs'?: boolean | '';
     /**
      * Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (when the panel holds its own session).
      */
@@ -78,7 +82,7 @@ export interface CustomElementAttributes {
      */
     'simulated'?: boolean | '';
     /**
-     * Agent id for the default simulated connector.
+     * Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session.
      */
     'agent-id'?: string;
     /**
@@ -87,7 +91,7 @@ export interface CustomElementAttributes {
     'no-persist'?: boolean | '';
     /**
      * Give every tab of this browser its own session. By default the tabs of one agent (same
-     * origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+     * origin, same `agent-id`) share one — on the simulated server or a `connectorFactory`'s connector: one tab holds the connection, every tab shows the desk,
      * an action is sent once, and another tab takes over when that one closes. Where the browser
      * lacks Web Locks or BroadcastChannel each tab has its own session anyway.
      */
@@ -114,8 +118,8 @@ export interface CustomElementProperties {
   'push-preview-agent': object;
   'push-preview-form': Partial<Pick<PushPreviewForm, 'previewPolicy' | 'headingLevel'>>;
   'push-preview-indicator': object;
-  'push-preview-panel': Partial<Pick<PushPreviewPanel, 'connector' | 'simulated' | 'agentId' | 'noPersist' | 'shortcuts' | 'noShortcuts' | 'noAgent' | 'headingLevel' | 'noIndicator' | 'noTimers' | 'session'>>;
-  'push-preview-session': Partial<Pick<PushPreviewSession, 'connector' | 'simulated' | 'agentId' | 'noPersist' | 'noSharedTabs' | 'shortcuts' | 'noShortcuts' | 'session' | 'previewPolicy'>>;
+  'push-preview-panel': Partial<Pick<PushPreviewPanel, 'connector' | 'connectorFactory' | 'simulated' | 'agentId' | 'noPersist' | 'noSharedTabs' | 'shortcuts' | 'noShortcuts' | 'noAgent' | 'headingLevel' | 'noIndicator' | 'noTimers' | 'session'>>;
+  'push-preview-session': Partial<Pick<PushPreviewSession, 'connector' | 'connectorFactory' | 'simulated' | 'agentId' | 'noPersist' | 'noSharedTabs' | 'shortcuts' | 'noShortcuts' | 'session' | 'previewPolicy'>>;
   'record-editor': object;
   'reschedule-picker': object;
   'wrapup-codes': object;

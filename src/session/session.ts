@@ -4,10 +4,10 @@
  * countdown) run on an injectable RxJS scheduler (timers.ts); a lost connection is retried
  * (reconnect.ts); what the agent typed is kept until the server confirms it (drafts.ts).
  */
-import { BehaviorSubject, Observable, Subject, asyncScheduler, distinctUntilChanged, map, type SchedulerLike, type Subscription } from 'rxjs';
+import { Subject, asyncScheduler, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import { actionStatus, enabledActions } from '../domain/availability.js';
 import { checkIntent, type Intent, type IntentType } from '../domain/intents.js';
-import { initialState, isLivePhase, transition, type Action, type Phase, type WorkflowEvent } from '../domain/machine.js';
+import { isLivePhase, transition, type Action, type Phase, type WorkflowEvent } from '../domain/machine.js';
 import { loadPhoneMetadata } from '../domain/phone.js';
 import type { Refusal } from '../domain/reasons.js';
 import type { Command, ConnectionState, Connector, Result } from '../connectors/port.js';
@@ -19,6 +19,7 @@ import { acceptTimedOut, wrapupTimedOut, type DeadlineHost } from './deadlines.j
 import { draftsKey } from './drafts.js';
 import { Reconnector } from './reconnect.js';
 import { Sequencer } from './sequencer.js';
+import { StateStore } from './store.js';
 import { InteractionTimers } from './timers.js';
 import type { Notice, SessionOptions, SessionState } from './types.js';
 
@@ -57,7 +58,7 @@ function defaultStorage(): DraftStorage | null {
 export class Session {
   readonly connector: Connector;
   readonly scheduler: SchedulerLike;
-  private readonly store: BehaviorSubject<SessionState>;
+  private readonly store: StateStore;
   private readonly notices = new Subject<Notice>();
   private readonly storage: DraftStorage | null;
   private readonly storageKey: string;
@@ -69,7 +70,6 @@ export class Session {
   private started = false;
   private disposed = false;
   private restored: { interactionId: string; drafts: Drafts } | null;
-  private subscribers = 0;
   private lost = false;
   private wasOnline = false;
   private starting: Promise<void> | null = null;
@@ -131,27 +131,11 @@ export class Session {
       wrapupTimedOut: (id) => void wrapupTimedOut(this.deadlines, id),
     });
     this.restored = loadDrafts(this.storage, this.storageKey);
-    const workflow = { ...initialState(this.connector.agentId), now: scheduler.now() };
-    this.store = new BehaviorSubject<SessionState>({
-      workflow,
-      allowed: new Set(), // nothing until connected
-      drafts: EMPTY_DRAFTS,
-      pending: null,
-      refusal: null,
-      connection: 'offline',
-      problem: null,
-    });
-    this.state$ = new Observable<SessionState>((subscriber) => {
-      this.subscribers += 1;
-      const sub = this.store.subscribe(subscriber);
-      return () => {
-        this.subscribers -= 1;
-        sub.unsubscribe();
-      };
-    });
+    this.store = new StateStore(this.connector.agentId, scheduler.now());
+    this.state$ = this.store.state$;
     this.notices$ = this.notices.asObservable();
     this.callClock = new CallClock(
-      this.store.pipe(map((s) => s.workflow)),
+      this.store.workflow$,
       () => this.scheduler.now(),
       () => this.store.value.workflow,
     );
@@ -163,11 +147,11 @@ export class Session {
 
   /** Live subscriptions to {@link state$}: a leak test expects 0 once every element is gone. */
   get liveSubscriptions(): number {
-    return this.subscribers;
+    return this.store.liveSubscriptions;
   }
 
   select<T>(selector: (s: SessionState) => T, compare?: (a: T, b: T) => boolean): Observable<T> {
-    return this.state$.pipe(map(selector), distinctUntilChanged(compare));
+    return this.store.select(selector, compare);
   }
 
   /** Connect and resume from the server's snapshot of the desk. Resolves once that is done. */

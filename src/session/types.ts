@@ -22,8 +22,14 @@ export interface SessionState {
   readonly problem: ProtocolProblem | null;
 }
 
-/** Things worth telling the agent (live region) and the host page (events). */
-export type Notice =
+/**
+ * Things worth telling the agent (live region) and the host page (events). `mirrored`: told to
+ * this tab by the tab holding the connection (tabs/shared.ts), which tells it too — so that a
+ * host event's `detail.primary` is true in one tab only.
+ */
+export type Notice = NoticeOf & { readonly mirrored?: true };
+
+type NoticeOf =
   | {
       readonly kind: 'offered' | 'accepted' | 'dialing' | 'connected' | 'call-ended' | 'done' | 'stale' | 'cancelled' | 'failed';
       readonly state: WorkflowState;

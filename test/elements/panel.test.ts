@@ -187,7 +187,7 @@ describe('<push-preview-panel>', () => {
   });
 
   it('holds its own session when alone, and uses the provider’s when inside one', async () => {
-    const alone = await fixture<PushPreviewPanel>(html`<push-preview-panel simulated no-persist></push-preview-panel>`);
+    const alone = await fixture<PushPreviewPanel>(html`<push-preview-panel simulated no-persist no-shared-tabs></push-preview-panel>`);
     const own = await alone.ready();
     expect(own).to.exist;
     const connector = new SimulatedConnector({ agentId: 'agent-x' });

@@ -14,29 +14,10 @@ import type { DeskSession as Session } from '../../src/session/session.js';
 import { loadLocale } from '../../src/i18n/index.js';
 import { FixtureConnector } from '../fixtures/fixture-connector.js';
 import { reach } from '../fixtures/states.js';
+import { watching } from '../fixtures/console-watch.js';
 import { until } from '../fixtures/wait.js';
 
 const badgeOf = (el: Element) => el.shadowRoot?.querySelector<HTMLElement>('[part~="simulated-badge"]') ?? null;
-
-/** Record console.warn / console.error and uncaught errors while `body` runs. */
-async function watching(body: (seen: { warns: string[]; errors: string[]; uncaught: string[] }) => Promise<void>) {
-  const seen = { warns: [] as string[], errors: [] as string[], uncaught: [] as string[] };
-  const { warn, error } = console;
-  console.warn = (...a: unknown[]) => seen.warns.push(a.join(' '));
-  console.error = (...a: unknown[]) => seen.errors.push(a.join(' '));
-  const onError = (e: ErrorEvent) => seen.uncaught.push(String(e.message));
-  const onRejection = (e: PromiseRejectionEvent) => seen.uncaught.push(String(e.reason));
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  try {
-    await body(seen);
-  } finally {
-    console.warn = warn;
-    console.error = error;
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-  }
-}
 
 /** The session is usable: it reaches logged-in-not-ready after a login. */
 async function usable(session: Session): Promise<void> {
@@ -66,7 +47,7 @@ describe('no silent fake server: the "Simulated server" badge', () => {
   it('without a connector: a badge with a name screen readers read, and ONE warning for the page', async () => {
     await watching(async (seen) => {
       const a = await fixture<PushPreviewSession>(html`<push-preview-session no-persist></push-preview-session>`);
-      const b = await fixture<PushPreviewPanel>(html`<push-preview-panel no-persist></push-preview-panel>`);
+      const b = await fixture<PushPreviewPanel>(html`<push-preview-panel no-persist no-shared-tabs></push-preview-panel>`);
       await usable(await a.ready());
       await usable(await b.ready());
       const badge = await until(() => badgeOf(a), 'the session’s badge');
@@ -95,7 +76,7 @@ describe('no silent fake server: the "Simulated server" badge', () => {
   it('not with the `simulated` opt-in (attribute or property), and no warning', async () => {
     await watching(async (seen) => {
       const a = await fixture<PushPreviewSession>(html`<push-preview-session simulated no-persist></push-preview-session>`);
-      const b = await fixture<PushPreviewPanel>(html`<push-preview-panel simulated no-persist></push-preview-panel>`);
+      const b = await fixture<PushPreviewPanel>(html`<push-preview-panel simulated no-persist no-shared-tabs></push-preview-panel>`);
       const c = scripted((el) => (el.simulated = true));
       for (const el of [a, b, c]) {
         await usable(await el.ready());

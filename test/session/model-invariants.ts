@@ -48,7 +48,7 @@ export interface Real {
 }
 
 /** What the model uses of a session: a Session, or the tabs of one agent sharing one. */
-export type ModelSession = Pick<Session, 'state' | 'dispatch' | 'edit' | 'resync' | 'dispose'>;
+export type ModelSession = Pick<Session, 'state' | 'state$' | 'dispatch' | 'edit' | 'resync' | 'dispose'>;
 
 export interface Model {
   /** What each agent typed (every draft kind) and has not seen confirmed, by agent and kind. */

@@ -40,10 +40,10 @@ const disabled = (c: Partial<Campaign> | null | undefined, type: string) =>
   (type === 'reject' && c?.rejectAllowed === false) || (type === 'cancel' && c?.cancelAllowed === false);
 
 /** Watch what each connector is asked to send, and each session's wrap-up defaults. */
-/** `sessions[k]` null: agent k's desk is a tab group (multi-tab variant), whose wrap-up defaults are not judged here. */
+/** `sessions[k]` is agent k's desk: a Session, or (multi-tab variant) the tab group's state as its leader shows it. */
 export function watchPolicy(
   campaign: Partial<Campaign>,
-  sessions: readonly ({ readonly state$: Observable<{ readonly workflow: WorkflowState }> } | null)[],
+  sessions: readonly { readonly state$: Observable<{ readonly workflow: WorkflowState }> }[],
 ): PolicyNotes {
   const notes: PolicyNotes = {
     sent: sessions.map(() => []),
@@ -62,7 +62,6 @@ export function watchPolicy(
     },
   };
   sessions.forEach((s, k) => {
-    if (!s) return;
     let prev: WorkflowState | null = null;
     s.state$.subscribe(({ workflow: w }) => {
       const was = prev?.interaction?.id === w.interaction?.id ? prev?.afterCallTimer : null;

@@ -6,6 +6,7 @@
  * (one holder per lock name, granted in request order, released when the holder goes; messages
  * structured-cloned, in order, to every other channel of the name, never to the sender).
  */
+import { Observable, Subject, defer, filter, from, merge, mergeMap, takeUntil } from 'rxjs';
 import type { SimulatedConnector } from '../../src/connectors/simulated/connector.js';
 import { Random } from '../../src/connectors/simulated/random.js';
 import type { Intent } from '../../src/domain/intents.js';
@@ -89,6 +90,20 @@ export class TabGroup {
   made = 0;
   private used: SharedSession | undefined;
   private readonly platform = new MemoryTabs();
+  private readonly opened = new Subject<SharedSession>();
+  private readonly closed = new Subject<SharedSession>();
+  /**
+   * The desk as the leader tab shows it, whichever tab leads (tabs opened later included): what
+   * the group's one Session does, across handovers — e.g. the wrap-up defaults, applied once.
+   */
+  readonly state$: Observable<SessionState> = defer(() => merge(from([...this.tabs]), this.opened)).pipe(
+    mergeMap((t) =>
+      t.state$.pipe(
+        filter(() => t.isLeader),
+        takeUntil(this.closed.pipe(filter((c) => c === t))),
+      ),
+    ),
+  );
   private readonly random: Random;
 
   constructor(
@@ -112,6 +127,7 @@ export class TabGroup {
       },
     });
     this.tabs.push(tab);
+    this.opened.next(tab);
     void tab.start();
     return tab;
   }
@@ -154,6 +170,7 @@ export class TabGroup {
     const leader = this.leader;
     if (!leader) return;
     leader.dispose();
+    this.closed.next(leader);
     this.tabs.splice(this.tabs.indexOf(leader), 1);
     if (this.used === leader) this.used = undefined;
     if (reopen || this.tabs.length === 0) this.open();

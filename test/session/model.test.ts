@@ -35,5 +35,7 @@ describe('model-based: store + simulated server under faults', function () {
     expect(progressProblem(report), `completed ${report.completed}`).to.equal(null);
     // leaders really were lost and taken over, many times
     expect(report.handovers, 'handovers').to.be.greaterThan(TAB_RUNS / 2);
+    // the wrap-up defaults were judged on the tab group's desk too (followed through its leaders)
+    expect(report.defaultedFirst, 'defaults applied on the tab group').to.be.greaterThan(0);
   });
 });

@@ -283,10 +283,8 @@ async function setup(seed: number, tabs: number): Promise<Real> {
   watchRejectToTop(server, problems);
   AGENTS.forEach((a, k) => watchConsult(server, a, sessions[k] instanceof Session ? sessions[k] : null, problems));
   await Promise.all([...sessions.map((s) => (s instanceof Session ? settleOn(clock, s.start()) : null)), ...initial.map((t) => settleOn(clock, t.start()))]);
-  const policy = watchPolicy(
-    campaign,
-    sessions.map((s) => (s instanceof Session ? s : null)),
-  );
+  // agent-1's desk in the multi-tab variant: the group, followed through its leaders
+  const policy = watchPolicy(campaign, sessions);
   wrap = (c, k) => {
     policy.watchSend(c, k);
     const send = c.send.bind(c);
@@ -363,6 +361,8 @@ export interface ModelReport {
   readonly defaulted: number;
   /** Disabled Rejects and Cancels attempted over all runs (issue 16). */
   readonly attempts: number;
+  /** Of those, on agent-1's desk (in the multi-tab variant: its tab group's). */
+  readonly defaultedFirst: number;
   /** Multi-tab variant: leader tabs lost and taken over. */
   readonly handovers: number;
 }
@@ -373,6 +373,7 @@ export async function runModel({ numRuns, seed, tabs = 0 }: { numRuns: number; s
   let completed = 0;
   let defaulted = 0;
   let attempts = 0;
+  let defaultedFirst = 0;
   let handovers = 0;
   let runs = 0; // including the failing one
   const property = fc.asyncProperty(fc.commands(commands(tabs), { maxCommands: 40, size: '+2' }), fc.integer({ min: 1, max: 1_000_000 }), async (cmds, s) => {
@@ -384,8 +385,11 @@ export async function runModel({ numRuns, seed, tabs = 0 }: { numRuns: number; s
     } finally {
       for (const p of real.phases) seen.add(p);
       completed += real.completed;
-      for (const n of real.policy.defaulted.values()) defaulted += n;
       attempts += real.policy.attempts;
+      for (const [key, n] of real.policy.defaulted) {
+        defaulted += n;
+        if (key.startsWith('0:')) defaultedFirst += n;
+      }
       handovers += real.handovers;
       for (const x of real.sessions) x.dispose();
     }
@@ -399,6 +403,7 @@ export async function runModel({ numRuns, seed, tabs = 0 }: { numRuns: number; s
     completed,
     defaulted,
     attempts,
+    defaultedFirst,
     handovers,
   };
 }

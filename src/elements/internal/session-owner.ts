@@ -6,7 +6,7 @@
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
-import type { Connector } from '../../connectors/port.js';
+import type { Connector, ConnectorFactory } from '../../connectors/port.js';
 import { Session, type DeskSession } from '../../session/session.js';
 import { detectTabs } from '../../session/tabs/channel.js';
 import { sessionContext } from '../context.js';
@@ -16,9 +16,11 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 export interface OwnerConfig {
   connector?: Connector | undefined;
+  /** Makes the connector (in the leader tab only, where tabs share): used when `connector` is not set. */
+  connectorFactory?: ConnectorFactory | undefined;
   agentId: string;
   persist: boolean;
-  /** Share the default session with the agent's other tabs (where the browser can). */
+  /** Share the session (the default's, or the factory's) with the agent's other tabs (where the browser can). */
   sharedTabs: boolean;
 }
 
@@ -39,6 +41,25 @@ export function isConnector(c: unknown): c is Connector {
   );
 }
 
+/** The factory, when the page gave a function (the element refused anything else already). */
+export function validFactory(f: unknown): ConnectorFactory | undefined {
+  return typeof f === 'function' ? (f as ConnectorFactory) : undefined;
+}
+
+/** The factory's connector for `agentId`, or null (said on the console) when it threw or gave something else. */
+async function makeWith(factory: ConnectorFactory, agentId: string): Promise<Connector | null> {
+  try {
+    const c: unknown = await factory(agentId);
+    if (isConnector(c)) return c;
+    console.error(
+      'push-preview-elements: `connectorFactory` returned something that is not a connector (messages$, connection$, problems$, agentId, connect, disconnect, snapshot, send); no session was started.',
+    );
+  } catch (e) {
+    console.error('push-preview-elements: `connectorFactory` threw; no session was started.', e);
+  }
+  return null;
+}
+
 export class SessionOwner implements ReactiveController {
   readonly provider: ContextProvider<typeof sessionContext, Host>;
   session: DeskSession | undefined;
@@ -48,6 +69,8 @@ export class SessionOwner implements ReactiveController {
   private bridge: Subscription | null = null;
   private making: Promise<DeskSession | undefined> | null = null;
   private generation = 0;
+  /** The `connectorFactory` the session was made with (undefined: none, or `connector` was set). */
+  factory: ConnectorFactory | undefined;
   /** The session runs on the simulated server made because no connector was given (issue 15). */
   defaulted = false;
 
@@ -114,14 +137,23 @@ export class SessionOwner implements ReactiveController {
       let connector = this.config().connector;
       if (connector !== undefined && !isConnector(connector)) connector = undefined;
       let defaulted = false;
-      const shared = connector ? null : await this.sharedTabs();
+      const factory = connector ? undefined : validFactory(this.config().connectorFactory);
+      this.factory = factory;
+      const shared = connector ? null : await this.sharedTabs(factory);
       if (!current()) return undefined;
       if (shared) {
         this.set(shared, true);
-        // the tabs' shared session runs on the simulated server: a default, as below
-        this.defaulted = true;
+        // without a factory the tabs' shared session runs on the simulated server: a default, as below
+        this.defaulted = !factory;
         void shared.start();
         return shared;
+      }
+      if (!connector && factory) {
+        // Not shared (no-shared-tabs, or no Web Locks): this tab is its own leader.
+        const made = await makeWith(factory, this.config().agentId);
+        if (!current()) return undefined;
+        if (!made) return new Promise<never>(() => undefined); // said on the console; nothing to run
+        connector = made;
       }
       if (!connector) {
         const { SimulatedConnector } = await import('../../connectors/simulated/connector.js');
@@ -148,13 +180,19 @@ export class SessionOwner implements ReactiveController {
    * The default session shared with the agent's other tabs: the simulated connector is made in
    * the leader tab only, from the server state the last leader handed over.
    */
-  private async sharedTabs(): Promise<DeskSession | null> {
+  private async sharedTabs(factory: ConnectorFactory | undefined): Promise<DeskSession | null> {
     const { agentId, persist, sharedTabs } = this.config();
     const platform = sharedTabs ? detectTabs() : null;
     if (!platform) return null;
     // Loaded on demand, beside the simulated default: a page that never shares tabs loads neither.
     const { SharedSession } = await import('../../session/tabs/shared.js');
-    const connect = async (carried: unknown) => (await import('../../connectors/simulated/handover.js')).leaderConnector(agentId, carried);
+    const connect = factory
+      ? async () => {
+          const connector = await makeWith(factory, agentId);
+          if (!connector) throw new Error('connectorFactory gave no connector');
+          return { connector };
+        }
+      : async (carried: unknown) => (await import('../../connectors/simulated/handover.js')).leaderConnector(agentId, carried);
     return new SharedSession({ agentId, platform, connect, session: persist ? {} : { storage: null } });
   }
 

@@ -78,6 +78,32 @@ export function acceptConnector(tag: string, value: unknown): boolean {
   return false;
 }
 
+/**
+ * Is `value` (just set as the `connectorFactory` property of `tag`) acceptable? `undefined` and a
+ * function are; anything else is refused with a console error, and the caller keeps what it had.
+ */
+export function acceptConnectorFactory(tag: string, value: unknown): boolean {
+  if (value === undefined || typeof value === 'function') return true;
+  console.error(
+    `push-preview-elements: <${tag}>.connectorFactory was set to ${describe(value)}, which is not a function: ` +
+      '`connectorFactory` must be a function (agentId) => Connector | Promise<Connector>, e.g. (agentId) => createGenesysConnector({ … }). ' +
+      'It was ignored and the current session kept.',
+  );
+  return false;
+}
+
+/**
+ * In an element's `willUpdate`: a `connector` or `connectorFactory` just set to what is not one is
+ * refused (a console error) and set back to what it was.
+ */
+export function refuseBadSources(
+  el: HTMLElement & { connector: unknown; connectorFactory: unknown },
+  changed: { has(k: string): boolean; get(k: string): unknown },
+): void {
+  if (changed.has('connector') && !acceptConnector(el.localName, el.connector)) el.connector = changed.get('connector');
+  if (changed.has('connectorFactory') && !acceptConnectorFactory(el.localName, el.connectorFactory)) el.connectorFactory = changed.get('connectorFactory');
+}
+
 /** A `connector` attribute in markup: a connector is an object, so it can only be set as a property. */
 function refuseConnectorAttribute(tag: string, value: string | null): void {
   if (value === null) return;

@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Connector } from '../../connectors/port.js';
+import type { Connector, ConnectorFactory } from '../../connectors/port.js';
 import type { IntentType } from '../../domain/intents.js';
 import { ACTIONS } from '../../domain/machine.js';
 import type { DeskSession } from '../../session/session.js';
@@ -10,9 +10,9 @@ import { Announcer } from '../internal/announcer.js';
 import { PushPreviewElement } from '../internal/push-preview-element.js';
 import { DEFAULT_HEADING_LEVEL, headingLevel } from '../internal/heading-level.js';
 import { hydrating } from '../internal/hydration.js';
-import { SessionOwner } from '../internal/session-owner.js';
+import { SessionOwner, validFactory } from '../internal/session-owner.js';
 import { ShortcutController, parseShortcuts } from '../internal/shortcuts.js';
-import { acceptConnector, guardConnectorAttribute, simulatedBadge, simulatedBadgeStyles, warnSimulatedOnce } from '../internal/simulated.js';
+import { guardConnectorAttribute, refuseBadSources, simulatedBadge, simulatedBadgeStyles, warnSimulatedOnce } from '../internal/simulated.js';
 import { PushPreviewAgent } from '../agent/push-preview-agent.js';
 import { CallControls } from '../call-controls/call-controls.js';
 import { CallTimers } from '../timers/call-timers.js';
@@ -150,12 +150,16 @@ export class PushPreviewPanel extends PushPreviewElement {
 
   /** The connector, when the panel holds its own session (a property; no attribute). Defaults to the simulated server; a value that is not a connector is refused with a console error. */
   @property({ attribute: false }) connector: Connector | undefined;
+  /** Makes the connector when the panel holds its own session (a property; no attribute): as `<push-preview-session>`'s `connectorFactory`, called only in the tab holding the connection where tabs share. A value that is not a function is refused with a console error. */
+  @property({ attribute: false }) connectorFactory: ConnectorFactory | undefined;
   /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
   @property({ type: Boolean }) simulated = false;
-  /** Agent id for the default simulated connector. */
+  /** Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session. */
   @property({ attribute: 'agent-id' }) agentId = 'agent-1';
   /** Do not keep unsaved edits in sessionStorage across a reload. */
   @property({ type: Boolean, attribute: 'no-persist' }) noPersist = false;
+  /** Give every tab its own session (when the panel holds its own): as `<push-preview-session no-shared-tabs>`. */
+  @property({ type: Boolean, attribute: 'no-shared-tabs' }) noSharedTabs = false;
   /** Keyboard shortcuts, e.g. `accept=Alt+Shift+A; done=Alt+Shift+M` (when the panel holds its own session). */
   @property() shortcuts = '';
   /** No keyboard shortcuts. */
@@ -188,10 +192,11 @@ export class PushPreviewPanel extends PushPreviewElement {
   });
   private readonly owner = new SessionOwner(this, () => ({
     connector: this.connector,
+    connectorFactory: this.connectorFactory,
     agentId: this.agentId,
     persist: !this.noPersist,
-    // A panel on its own keeps a session of its own; tabs share a <push-preview-session>'s.
-    sharedTabs: false,
+    // A panel on its own shares its session with the agent's tabs as <push-preview-session> does.
+    sharedTabs: !this.noSharedTabs,
     enabled: !this.upper && !this.underProvider,
   }));
   private readonly keys = new ShortcutController(this, () => ({ enabled: !this.noShortcuts && !this.upper, shortcuts: parseShortcuts(this.shortcuts) }));
@@ -223,7 +228,7 @@ export class PushPreviewPanel extends PushPreviewElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('connector') && !acceptConnector(this.localName, this.connector)) this.connector = changed.get('connector');
+    refuseBadSources(this, changed as unknown as Map<string, unknown>);
     const s = this.owner.session;
     if (s !== this.store.session) this.store.use(s);
     const own = this.upper ? undefined : s;
@@ -234,6 +239,14 @@ export class PushPreviewPanel extends PushPreviewElement {
     if (phase === 'after-call' && prev !== 'after-call') this.tab = 'disposition';
     this.shownPhase = phase;
     if (changed.has('connector') && !this.upper && this.owner.active && s?.connector !== this.connector && this.connector) void this.owner.remake();
+    else if (
+      changed.has('connectorFactory') &&
+      !this.upper &&
+      this.owner.active &&
+      !this.connector &&
+      this.owner.factory !== validFactory(this.connectorFactory)
+    )
+      void this.owner.remake();
     super.willUpdate(changed);
   }
   private shownPhase: string | undefined;

@@ -1,12 +1,12 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Connector } from '../../connectors/port.js';
+import type { Connector, ConnectorFactory } from '../../connectors/port.js';
 import { previewPolicy, type PreviewPolicy } from '../../domain/policy.js';
 import type { DeskSession } from '../../session/session.js';
 import { Announcer } from '../internal/announcer.js';
 import { LocalizeController } from '../internal/localize.js';
-import { SessionOwner } from '../internal/session-owner.js';
-import { acceptConnector, guardConnectorAttribute, simulatedBadge, simulatedBadgeStyles, warnSimulatedOnce } from '../internal/simulated.js';
+import { SessionOwner, validFactory } from '../internal/session-owner.js';
+import { guardConnectorAttribute, refuseBadSources, simulatedBadge, simulatedBadgeStyles, warnSimulatedOnce } from '../internal/simulated.js';
 import { ShortcutController, parseShortcuts } from '../internal/shortcuts.js';
 import { tokens } from '../internal/tokens.js';
 
@@ -23,6 +23,9 @@ import { tokens } from '../internal/tokens.js';
  * @cssproperty --pp-font-family - Font family of the region (inherited by its content).
  * @cssproperty --pp-font-size - Base font size of the region (inherited by its content).
  * @cssproperty --pp-color-text - Text colour of the region (inherited by its content).
+ * Where the agent's tabs share the session, every tab fires each event (so that each page can
+ * update its view) and `detail.primary` is true in exactly one of them: log a call only there.
+ *
  * @event {PpPreviewOfferedEvent} pp-preview-offered - A preview was pushed and rings (W-3). `detail.record` is the contact's active record; `detail.policy` the campaign's preview policy.
  * @event {PpAcceptedEvent} pp-accepted - The agent accepted the preview (W-4).
  * @event {PpRejectedEvent} pp-rejected - The preview was rejected, by the agent or the timeout (`detail.auto`) (W-5, W-6).
@@ -44,13 +47,26 @@ export class PushPreviewSession extends LitElement {
     `,
   ];
 
-  /** The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error. */
+  /**
+   * The connector to the outbound server (a property; no attribute). Defaults to the simulated one; a value that is not a connector is refused with a console error.
+   * A connector is an object of this page: it cannot be shared with the agent's other tabs, so a page that sets it runs a session (and a connection) of its own in each tab — set `connectorFactory` instead to share one.
+   */
   @property({ attribute: false }) connector: Connector | undefined;
+
+  /**
+   * Makes the connector, `(agentId) => Connector | Promise<Connector>` (a property; no attribute), e.g.
+   * `(agentId) => createGenesysConnector({ baseUrl, auth, … })`. Where the agent's tabs share a session it is
+   * called only in the tab that holds the connection — once at start, and once more in the tab that takes
+   * over when that one closes; the other tabs never call it. Without sharing (`no-shared-tabs`, or no Web
+   * Locks) each tab calls it once. `connector`, when set, is used instead. A value that is not a function is
+   * refused with a console error and the current session kept.
+   */
+  @property({ attribute: false }) connectorFactory: ConnectorFactory | undefined;
 
   /** Run on the simulated server on purpose: no "Simulated server" badge and no console warning without a `connector`. */
   @property({ type: Boolean }) simulated = false;
 
-  /** Agent id for the default simulated connector. */
+  /** Agent id: of the default simulated connector, the one `connectorFactory` is given, and whose tabs share a session. */
   @property({ attribute: 'agent-id' }) agentId = 'agent-1';
 
   /** Do not keep unsaved edits in sessionStorage across a reload. */
@@ -58,7 +74,7 @@ export class PushPreviewSession extends LitElement {
 
   /**
    * Give every tab of this browser its own session. By default the tabs of one agent (same
-   * origin, same `agent-id`) share one: one tab holds the connection, every tab shows the desk,
+   * origin, same `agent-id`) share one — on the simulated server or a `connectorFactory`'s connector: one tab holds the connection, every tab shows the desk,
    * an action is sent once, and another tab takes over when that one closes. Where the browser
    * lacks Web Locks or BroadcastChannel each tab has its own session anyway.
    */
@@ -72,6 +88,7 @@ export class PushPreviewSession extends LitElement {
 
   private readonly owner = new SessionOwner(this, () => ({
     connector: this.connector,
+    connectorFactory: this.connectorFactory,
     agentId: this.agentId,
     persist: !this.noPersist,
     sharedTabs: !this.noSharedTabs,
@@ -110,6 +127,8 @@ export class PushPreviewSession extends LitElement {
     const s = this.owner.session;
     if (changed.has('connector') && this.owner.active && (!s || s.connector !== this.connector) && this.connector) {
       void this.owner.remake();
+    } else if (changed.has('connectorFactory') && this.owner.active && !this.connector && this.owner.factory !== validFactory(this.connectorFactory)) {
+      void this.owner.remake();
     }
   }
 
@@ -119,7 +138,7 @@ export class PushPreviewSession extends LitElement {
   private readonly keys = new ShortcutController(this, () => ({ enabled: !this.noShortcuts, shortcuts: parseShortcuts(this.shortcuts) }));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('connector') && !acceptConnector(this.localName, this.connector)) this.connector = changed.get('connector');
+    refuseBadSources(this, changed as unknown as Map<string, unknown>);
     this.announcer.watch(this.owner.session);
     this.keys.use(this.owner.session);
   }

@@ -7,13 +7,13 @@
  * connector's snapshot as a reload does — with the drafts every tab mirrored put where the
  * reload path reads them, and what the connector hands over (the simulated server's state).
  */
-import { BehaviorSubject, Observable, Subject, asyncScheduler, distinctUntilChanged, map, type SchedulerLike } from 'rxjs';
+import { Subject, asyncScheduler, type Observable, type SchedulerLike } from 'rxjs';
 import type { Intent } from '../../domain/intents.js';
-import { initialState } from '../../domain/machine.js';
 import type { Connector, Result } from '../../connectors/port.js';
-import { EMPTY_DRAFTS, draftsKey, editDrafts, saveDrafts, type DraftEdit, type DraftStorage } from '../drafts.js';
+import { draftsKey, editDrafts, saveDrafts, type DraftEdit, type DraftStorage } from '../drafts.js';
 import { CallClock } from '../call-clock.js';
 import { Session } from '../session.js';
+import { StateStore } from '../store.js';
 import type { DeskSession, Notice, SessionOptions, SessionState } from '../types.js';
 import { readEnvelope, tabsName, type Envelope, type TabChannel, type TabMessage, type TabPlatform } from './channel.js';
 import { FollowerLink } from './follower.js';
@@ -30,7 +30,7 @@ export interface SharedSessionOptions {
   /** The leader's Session is made with these (the connector comes from {@link connect}). */
   readonly session?: Omit<SessionOptions, 'connector'>;
   readonly platform: TabPlatform;
-  /** Called in the leader only, with what the last leader's connector handed over (or null). */
+  /** Called in the leader only, with what the last leader's connector handed over (or null); a rejection leaves the tab offline. */
   readonly connect: (carried: unknown) => Promise<LeaderConnector>;
   /** A tab id (tests); random otherwise. */
   readonly tabId?: string;
@@ -46,7 +46,7 @@ export class SharedSession implements DeskSession {
   readonly sharedTabs = true;
   readonly tabId: string;
   readonly scheduler: SchedulerLike;
-  private readonly store: BehaviorSubject<SessionState>;
+  private readonly store: StateStore;
   private readonly notices = new Subject<Notice>();
   private channel: TabChannel | null = null;
   private follower: FollowerLink | null = null;
@@ -59,7 +59,6 @@ export class SharedSession implements DeskSession {
   private starting: Promise<void> | null = null;
   private firstState: (() => void) | null = null;
   private disposed = false;
-  private subscribers = 0;
 
   readonly state$: Observable<SessionState>;
   readonly notices$: Observable<Notice>;
@@ -68,26 +67,11 @@ export class SharedSession implements DeskSession {
   constructor(private readonly options: SharedSessionOptions) {
     this.scheduler = options.session?.scheduler ?? asyncScheduler;
     this.tabId = options.tabId ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    this.store = new BehaviorSubject<SessionState>({
-      workflow: { ...initialState(options.agentId), now: this.scheduler.now() },
-      allowed: new Set(),
-      drafts: EMPTY_DRAFTS,
-      pending: null,
-      refusal: null,
-      connection: 'offline',
-      problem: null,
-    });
-    this.state$ = new Observable<SessionState>((subscriber) => {
-      this.subscribers += 1;
-      const sub = this.store.subscribe(subscriber);
-      return () => {
-        this.subscribers -= 1;
-        sub.unsubscribe();
-      };
-    });
+    this.store = new StateStore(options.agentId, this.scheduler.now());
+    this.state$ = this.store.state$;
     this.notices$ = this.notices.asObservable();
     this.callClock = new CallClock(
-      this.store.pipe(map((s) => s.workflow)),
+      this.store.workflow$,
       () => this.scheduler.now(),
       () => this.store.value.workflow,
     );
@@ -97,7 +81,7 @@ export class SharedSession implements DeskSession {
     return this.store.value;
   }
   get liveSubscriptions(): number {
-    return this.subscribers;
+    return this.store.liveSubscriptions;
   }
   /** The connector, in the leader only. */
   get connector(): Connector | undefined {
@@ -112,7 +96,7 @@ export class SharedSession implements DeskSession {
   }
 
   select<T>(selector: (s: SessionState) => T, compare?: (a: T, b: T) => boolean): Observable<T> {
-    return this.state$.pipe(map(selector), distinctUntilChanged(compare));
+    return this.store.select(selector, compare);
   }
 
   /** Join the agent's tabs; resolves once this tab shows the desk (as leader, or mirroring one). */
@@ -181,7 +165,7 @@ export class SharedSession implements DeskSession {
     if (!e || this.disposed) return;
     if (e.kind === 'carry') this.carried = e.carry;
     else if (this.leader) this.leader.receive(e);
-    else if (e.kind === 'notice') this.notices.next(e.notice);
+    else if (e.kind === 'notice') this.notices.next({ ...e.notice, mirrored: true });
     else this.follower?.receive(e);
   }
 
@@ -208,7 +192,13 @@ export class SharedSession implements DeskSession {
   private async lead(): Promise<void> {
     this.follower?.dispose();
     this.follower = null;
-    const { connector, carry$ } = await this.options.connect(this.carried);
+    let made: LeaderConnector;
+    try {
+      made = await this.options.connect(this.carried);
+    } catch {
+      return; // no connector (the maker said why): the tab keeps the lock, offline, so no other tab tries in a loop
+    }
+    const { connector, carry$ } = made;
     if (this.disposed) return void connector.disconnect();
     const rest = this.options.session ?? {};
     const storage = rest.storage === undefined ? defaultStorage() : (rest.storage ?? memoryStorage());
