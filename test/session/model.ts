@@ -21,6 +21,7 @@ import fc from 'fast-check';
 import { SimulatedServer } from '../../src/connectors/simulated/server.js';
 import { SimulatedConnector } from '../../src/connectors/simulated/connector.js';
 import type { Action, Phase } from '../../src/domain/machine.js';
+import type { ModelReport } from './model-report.js';
 import { loadPhoneMetadata } from '../../src/domain/phone.js';
 import { epochToZoned, zonedToEpoch } from '../../src/domain/time.js';
 import { PUSH_PREVIEW_MEDIA, CallResult } from '../../src/domain/types.js';
@@ -51,17 +52,7 @@ import { newDialNotes } from './model-dial.js';
 import { POLICIES, watchPolicy } from './model-policy.js';
 import { CONSULT_SERVER, consultCommands, consultIntent, consultNext, watchConsult } from './model-consult.js';
 
-/** The phases and ends a run must reach to show it got somewhere (not every action refused). */
-export const MUST_REACH: readonly Phase[] = ['ringing', 'previewing', 'dialing', 'connected', 'after-call', 'done', 'rejected'];
-
-/** Why a report shows the runs did not get anywhere, or null. `minCompleted` per run on average. */
-export function progressProblem(report: ModelReport, minCompletedPerRun = 0.02): string | null {
-  const missing = MUST_REACH.filter((p) => !report.phasesSeen.includes(p));
-  if (missing.length) return `runs never reached ${missing.join(', ')}`;
-  const min = Math.ceil(report.numRuns * minCompletedPerRun);
-  if (report.completed < min) return `only ${report.completed} interactions completed in ${report.numRuns} runs (at least ${min} expected)`;
-  return null;
-}
+export { MUST_REACH, progressProblem, type ModelReport } from './model-report.js';
 
 const w = (r: Real, a: number) => r.sessions[a]!.state.workflow;
 
@@ -348,23 +339,6 @@ async function converge(r: Real): Promise<void> {
     }
   }
   throw new Error(diverged);
-}
-
-export interface ModelReport {
-  readonly failed: boolean;
-  readonly numRuns: number;
-  readonly message: string;
-  readonly phasesSeen: Phase[];
-  /** Interactions completed (Mark Done recorded by the server) over all runs. */
-  readonly completed: number;
-  /** Times the wrap-up defaults were applied at zero over all runs (issue 16). */
-  readonly defaulted: number;
-  /** Disabled Rejects and Cancels attempted over all runs (issue 16). */
-  readonly attempts: number;
-  /** Of those, on agent-1's desk (in the multi-tab variant: its tab group's). */
-  readonly defaultedFirst: number;
-  /** Multi-tab variant: leader tabs lost and taken over. */
-  readonly handovers: number;
 }
 
 export async function runModel({ numRuns, seed, tabs = 0 }: { numRuns: number; seed: number; tabs?: number }): Promise<ModelReport> {
