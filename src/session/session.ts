@@ -12,7 +12,7 @@ import { loadPhoneMetadata } from '../domain/phone.js';
 import type { Refusal } from '../domain/reasons.js';
 import type { Command, ConnectionState, Connector, Result } from '../connectors/port.js';
 import { noticeFor } from './announce.js';
-import { CallClock } from './call-clock.js';
+import type { CallClock } from './call-clock.js';
 import { commandFor, confirmDrafts, isWrapupIntent, within } from './commands.js';
 import { EMPTY_DRAFTS, editDrafts, forgetDrafts, hasUnsaved, loadDrafts, saveDrafts, type DraftEdit, type DraftStorage, type Drafts } from './drafts.js';
 import { acceptTimedOut, wrapupTimedOut, type DeadlineHost } from './deadlines.js';
@@ -134,11 +134,7 @@ export class Session {
     this.store = new StateStore(this.connector.agentId, scheduler.now());
     this.state$ = this.store.state$;
     this.notices$ = this.notices.asObservable();
-    this.callClock = new CallClock(
-      this.store.workflow$,
-      () => this.scheduler.now(),
-      () => this.store.value.workflow,
-    );
+    this.callClock = this.store.callClock(() => this.scheduler.now());
   }
 
   get state(): SessionState {

@@ -6,6 +6,7 @@
  */
 import { BehaviorSubject, Observable, distinctUntilChanged, map } from 'rxjs';
 import { initialState } from '../domain/machine.js';
+import { CallClock } from './call-clock.js';
 import { EMPTY_DRAFTS } from './drafts.js';
 import type { SessionState } from './types.js';
 
@@ -34,9 +35,9 @@ export class StateStore {
     });
   }
 
-  /** The workflow as it changes, not counted in {@link liveSubscriptions} (the call clock's feed). */
-  get workflow$(): Observable<SessionState['workflow']> {
-    return this.subject.pipe(map((s) => s.workflow));
+  /** A call clock fed from this store, not through {@link state$} (so not counted in {@link liveSubscriptions}), on the session's clock. */
+  callClock(now: () => number): CallClock {
+    return new CallClock(this.subject.pipe(map((s) => s.workflow)), now, () => this.subject.value.workflow);
   }
 
   get value(): SessionState {

@@ -11,7 +11,7 @@ import { Subject, asyncScheduler, type Observable, type SchedulerLike } from 'rx
 import type { Intent } from '../../domain/intents.js';
 import type { Connector, Result } from '../../connectors/port.js';
 import { draftsKey, editDrafts, saveDrafts, type DraftEdit, type DraftStorage } from '../drafts.js';
-import { CallClock } from '../call-clock.js';
+import type { CallClock } from '../call-clock.js';
 import { Session } from '../session.js';
 import { StateStore } from '../store.js';
 import type { DeskSession, Notice, SessionOptions, SessionState } from '../types.js';
@@ -70,11 +70,7 @@ export class SharedSession implements DeskSession {
     this.store = new StateStore(options.agentId, this.scheduler.now());
     this.state$ = this.store.state$;
     this.notices$ = this.notices.asObservable();
-    this.callClock = new CallClock(
-      this.store.workflow$,
-      () => this.scheduler.now(),
-      () => this.store.value.workflow,
-    );
+    this.callClock = this.store.callClock(() => this.scheduler.now());
   }
 
   get state(): SessionState {
