@@ -32,6 +32,15 @@ async function mount(desk: TestDesk) {
   );
 }
 
+/** A desk put in `phase`, mounted in a panel, and shown there in that phase. */
+async function mountIn(phase: Parameters<TestDesk['putInPhase']>[0]) {
+  const desk = createTestDesk();
+  await desk.putInPhase(phase);
+  const el = await mount(desk);
+  await waitForPhase(el, phase);
+  return { desk, el };
+}
+
 const text = (root: Element) =>
   deepAll(root, '*')
     .map((e) => (e.shadowRoot ? '' : (e.textContent ?? '')))
@@ -99,10 +108,7 @@ describe('push-preview-elements/testing', () => {
   });
 
   it('hold keeps a command under way until answer() carries it out', async () => {
-    const desk = createTestDesk();
-    await desk.putInPhase('ringing');
-    const el = await mount(desk);
-    await waitForPhase(el, 'ringing');
+    const { desk, el } = await mountIn('ringing');
     desk.hold('accept');
     control(el, 'accept').click();
     const session = await waitFor(el, (s) => s.pending === 'accept', 'accept under way');
@@ -114,10 +120,7 @@ describe('push-preview-elements/testing', () => {
   });
 
   it('answer() with a refusal: the elements show it, the server is unchanged', async () => {
-    const desk = createTestDesk();
-    await desk.putInPhase('previewing');
-    const el = await mount(desk);
-    await waitForPhase(el, 'previewing');
+    const { desk, el } = await mountIn('previewing');
     desk.hold('connect');
     control(el, 'connect').click();
     const result = await desk.answer('connect', { refused: 'do-not-call' });
@@ -128,10 +131,7 @@ describe('push-preview-elements/testing', () => {
   });
 
   it("answer('connect', { dial: 'busy' }): the call ends busy, the desk is in after-call", async () => {
-    const desk = createTestDesk();
-    await desk.putInPhase('previewing');
-    const el = await mount(desk);
-    await waitForPhase(el, 'previewing');
+    const { desk, el } = await mountIn('previewing');
     desk.hold('connect');
     control(el, 'connect').click();
     await desk.answer('connect', { dial: 'busy' });
@@ -142,10 +142,7 @@ describe('push-preview-elements/testing', () => {
   });
 
   it('a dial outcome given to anything but a Connect is ignored: the next Connect is not held', async () => {
-    const desk = createTestDesk();
-    await desk.putInPhase('ringing');
-    const el = await mount(desk);
-    await waitForPhase(el, 'ringing');
+    const { desk, el } = await mountIn('ringing');
     desk.hold('accept');
     control(el, 'accept').click();
     await desk.answer('accept', { dial: 'busy' });
@@ -155,10 +152,7 @@ describe('push-preview-elements/testing', () => {
   });
 
   it('refuseNext refuses the next command of its kind only, and the server never sees it', async () => {
-    const desk = createTestDesk();
-    await desk.putInPhase('ringing');
-    const el = await mount(desk);
-    await waitForPhase(el, 'ringing');
+    const { desk, el } = await mountIn('ringing');
     desk.refuseNext('accept', 'not-owner');
     control(el, 'accept').click();
     await waitFor(el, (s) => s.refusal?.reason === 'not-owner' && s.pending === null, 'the not-owner refusal');
@@ -169,10 +163,7 @@ describe('push-preview-elements/testing', () => {
   });
 
   it('holdDialing keeps the desk Dialing until settleDial', async () => {
-    const desk = createTestDesk();
-    await desk.putInPhase('previewing');
-    const el = await mount(desk);
-    await waitForPhase(el, 'previewing');
+    const { desk, el } = await mountIn('previewing');
     desk.holdDialing();
     control(el, 'connect').click();
     await waitForPhase(el, 'dialing');
