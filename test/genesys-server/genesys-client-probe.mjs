@@ -1,7 +1,8 @@
 /**
  * Genesys' own Workspace API client (genesys-workspace-client-js, Node) against the fake server:
  * sign in with an authorization code, wait for the initialization on its own CometD subscription,
- * activate channels, go Not Ready then Ready, make a call, and report what it saw as one JSON
+ * activate channels, go Not Ready then Ready, make a call, consult and complete a two-step
+ * transfer, and report what it saw as one JSON
  * line on stdout. Run by the test runner plugin in a child process of its own, because the client
  * installs a global `window` and XMLHttpRequest shim for CometD in Node.
  *
@@ -58,6 +59,25 @@ async function main() {
   await established;
   step('call established');
   report.liveCalls = [...api.voice.calls.keys()];
+
+  // Issue 16: the two-step transfer as Genesys' client makes it: initiate-transfer on the customer's
+  // call, then complete-transfer on the consult call with the parent's id as parentConnId.
+  const parentId = report.liveCalls[0];
+  const consulted = waitFor(
+    api,
+    'CallStateChanged',
+    (m) => m.call.callType === 'Consult' && m.call.state === 'Established',
+    5000,
+    'a Consult call Established',
+  );
+  await api.voice.initiateTransfer(parentId, '+81355550100');
+  const consult = (await consulted).call;
+  step('consult established');
+  report.consult = { parentConnId: consult.parentConnId ?? null, parentId };
+  const released = waitFor(api, 'CallStateChanged', (m) => m.call.id === parentId && m.call.state === 'Released', 5000, "the customer's call Released");
+  await api.voice.completeTransfer(consult.id, parentId);
+  await released;
+  step('transfer completed');
 
   await api.destroy();
   step('destroyed');
