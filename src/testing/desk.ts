@@ -27,7 +27,12 @@ export interface TestContact {
 }
 
 export interface TestDeskOptions {
-  /** The contacts {@link TestDesk.pushPreview} pushes in turn when it is given none (default: the simulated server's seed list). */
+  /**
+   * The contacts {@link TestDesk.pushPreview} pushes in turn when it is given none. Default: the
+   * simulated server's seed list with every calling window open all day, so that a Connect is
+   * never refused for the hour a test runs at; give contacts their own `callFrom`/`callTill` to
+   * test the calling window.
+   */
   readonly contacts?: readonly (TestContact | ContactSeed)[];
   /** The campaign, over the simulated server's default one. */
   readonly campaign?: Partial<Campaign>;
@@ -120,7 +125,7 @@ export function createTestDesk(options: TestDeskOptions = {}): TestDesk {
     pushDelayMs: NEVER_PUSHED,
   });
   const connector = new TestConnector({ server, agentId });
-  const contacts = (options.contacts ?? DEFAULT_CONTACTS).map(seedOf);
+  const contacts = (options.contacts ?? DEFAULT_CONTACTS.map((c) => ({ ...c, callFrom: 0, callTill: 24 * 60 }))).map(seedOf);
   let nextContact = 0;
   const here = () => server.desk(agentId).state;
   const fail = (what: string): never => {

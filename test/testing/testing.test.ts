@@ -7,7 +7,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import '../../src/define/all.js';
-import { CallResult, PHASES } from '../../src/domain/index.js';
+import { CallResult, PHASES, inCallingWindow } from '../../src/domain/index.js';
 import type { PushPreviewSession } from '../../src/elements/session/push-preview-session.js';
 import { createTestDesk, waitFor, waitForPhase, type TestDesk } from '../../src/testing/index.js';
 import '../fixtures/wait.js';
@@ -92,6 +92,20 @@ describe('push-preview-elements/testing', () => {
     expect(desk.commands).to.deep.equal([]);
   });
 
+  it("the default contacts' calling windows are open all day: a test's Connect does not depend on the hour it runs at", async () => {
+    const desk = createTestDesk();
+    const seen = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      const { interaction } = await desk.putInPhase('ringing');
+      for (const r of interaction!.chain.records) {
+        seen.add(r.timeZone);
+        for (let hour = 0; hour < 24; hour++) expect(inCallingWindow(Date.UTC(2026, 0, 1, hour, 30), r), `${r.timeZone} at ${hour}:30 UTC`).to.equal(true);
+      }
+      await desk.putInPhase('rejected');
+    }
+    expect(seen.size, 'the seed list has contacts in several time zones').to.be.greaterThan(1);
+  });
+
   it('commands logs what the elements sent, in order', async () => {
     const desk = createTestDesk();
     const el = await mount(desk);
@@ -160,6 +174,19 @@ describe('push-preview-elements/testing', () => {
     control(el, 'accept').click();
     await waitForPhase(el, 'previewing');
     expect(desk.commands.map((c) => c.type)).to.deep.equal(['accept', 'accept']);
+  });
+
+  it('waitForPhase waits for the command under way too: the controls take the next click only then', async () => {
+    const { desk, el } = await mountIn('ringing');
+    desk.hold('accept');
+    control(el, 'accept').click();
+    await waitFor(el, (s) => s.pending === 'accept', 'accept under way');
+    let error: Error | null = null;
+    await waitForPhase(el, 'ringing', { timeoutMs: 100 }).catch((e: Error) => (error = e));
+    expect(String(error)).to.match(/still waiting for phase ringing after 100 ms \(saw phase ringing, connection online, pending accept/);
+    await desk.answer('accept');
+    await waitForPhase(el, 'previewing');
+    control(el, 'connect').click();
   });
 
   it('holdDialing keeps the desk Dialing until settleDial', async () => {
