@@ -100,7 +100,11 @@ export async function waitFor(el: Element, check: (s: SessionState) => boolean, 
   return session;
 }
 
-/** Wait until the region's session is online and in `phase`, and the elements show it. */
+/**
+ * Wait until the region's session is online and in `phase` with no command under way, and the
+ * elements show it: their controls then take the next click. (A server may report the phase a
+ * command leads to before it answers the command; until it answers, the controls stay disabled.)
+ */
 export function waitForPhase(el: Element, phase: Phase, options: WaitOptions = {}): Promise<Session> {
-  return waitFor(el, (s) => s.connection === 'online' && s.workflow.phase === phase, `phase ${phase}`, options);
+  return waitFor(el, (s) => s.connection === 'online' && s.workflow.phase === phase && s.pending === null, `phase ${phase}`, options);
 }
