@@ -126,6 +126,11 @@ async function open(context, attrs = '', agent = 'agent-7', query = '') {
 
 const desk = (p) => p.evaluate(() => window.__desk());
 const act = (p, intent) => p.evaluate((i) => window.__act(i), intent);
+/**
+ * Connect as an agent who confirmed a call outside the contact's calling window: the seed list's
+ * first contact is in Tokyo (09:00–21:00), so without it the run's outcome depended on its hour.
+ */
+const CONNECT = { type: 'connect', outsideWindow: 'confirmed' };
 const until = (p, fn, arg) => p.waitForFunction(fn, arg, { timeout: HANG_MS });
 const phaseIs = (p, phase) => until(p, (ph) => window.__desk().phase === ph && window.__desk().connection === 'online', phase);
 
@@ -228,7 +233,7 @@ await test('three tabs: Accept from a follower, Connect from another, leader clo
   for (const p of [b, c]) check((await desk(p)).sent === null, 'a follower made a connector');
   await ringing(pages, gone, a);
   await step(pages, gone, 'Accept from a follower', () => act(b, { type: 'accept' }), 'previewing');
-  await step(pages, gone, 'Connect from another', () => act(c, { type: 'connect' }), 'connected');
+  await step(pages, gone, 'Connect from another', () => act(c, CONNECT), 'connected');
   // Typed in a follower: every tab shows it, and it outlives the leader.
   const handle = await b.evaluate(() => window.__el.session.state.workflow.interaction.chain.activeHandle);
   await b.evaluate((h) => window.__el.session.edit({ kind: 'field', handle: h, name: 'note', value: 'call back after 5' }), handle);
@@ -264,7 +269,7 @@ await test('a tab opened mid-call shows the call at once and can take over; shor
   await until(b, () => window.__desk().live.includes('Preview accepted'));
   check((await a.evaluate(() => document.visibilityState)) === 'hidden', 'tab A should be in the background');
   check(!(await desk(a)).live.includes('Preview accepted'), 'a background tab announced the Accept');
-  await step(pages, gone, 'Connect', () => act(a, { type: 'connect' }), 'connected');
+  await step(pages, gone, 'Connect', () => act(a, CONNECT), 'connected');
   const c = await open(context);
   await phaseIs(c, 'connected');
   check((await desk(c)).sent === null, 'the late tab made a connector');
