@@ -30,6 +30,7 @@ const input = {
   'react/index': 'src/react/index.ts',
   'frameworks/index': 'src/frameworks/index.ts',
   cdn: 'src/cdn.ts', // what `push-preview-elements/cdn` resolves to in Node (server-side rendering): lit stays external, so its Node build loads
+  'cdn-api': 'src/cdn-api.ts', // `push-preview-elements/cdn/api` in Node, likewise
   'testing/index': 'src/testing/index.ts',
   ...defineEntries,
 };
@@ -63,7 +64,7 @@ function sizes() {
 /**
  * The CDN build's chunks: every module the entry src/cdn.ts imports statically (followed
  * transitively) but the tag definitions goes to `core` — one file to fetch and compress, which the
- * connector entries share; the tag definitions stay in the entry, so that importing a connector
+ * other entries share; the tag definitions stay in the entry, so that importing another
  * entry alone registers no tag. The lazy parts get names a reader (and scripts/size.mjs) knows.
  */
 function cdnChunks(id, { getModuleInfo }) {
@@ -108,14 +109,16 @@ export default [
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, entryFileNames: '[name].js' },
   },
   {
-    // The CDN build (issue 15): three entries sharing chunks. What push-preview-elements.min.js
-    // imports statically is one chunk, chunks/core-*.js (scripts/size.mjs budgets the two
-    // together); the Japanese strings, the phone-number metadata and the default simulated
-    // connector are chunks the elements import dynamically, on demand; connectors.min.js (the
-    // simulated connector and server, the message readers) and genesys-connector.min.js (cometd
-    // included) are entries a page imports when it needs them.
+    // The CDN build (issue 15): four entries sharing chunks. What push-preview-elements.min.js
+    // (the tags, no export) imports statically is one chunk, chunks/core-*.js (scripts/size.mjs
+    // budgets the two together); the Japanese strings, the phone-number metadata and the default
+    // simulated connector are chunks the elements import dynamically, on demand; api.min.js (the
+    // script API: domain, session, events, element classes), connectors.min.js (the simulated
+    // connector and server, the message readers) and genesys-connector.min.js (cometd included)
+    // are entries a page imports when it needs them.
     input: {
       'push-preview-elements.min': 'src/cdn.ts',
+      'api.min': 'src/cdn-api.ts',
       'connectors.min': 'src/cdn-connectors.ts',
       'genesys-connector.min': 'src/connectors/genesys/index.ts',
     },

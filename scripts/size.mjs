@@ -7,7 +7,7 @@
 //    row: PP_SIZE_CAP=fail makes it fail the run); then each part loaded later,
 //    beyond what is loaded up front: every chunk the up-front
 //    files import dynamically (ja strings, phone metadata, the default simulated connector), and
-//    the other entries (connectors.min.js, genesys-connector.min.js);
+//    the other entries (api.min.js, connectors.min.js, genesys-connector.min.js);
 //  - each element's own code: its module in dist/ (what `import { X }` adds beside the shared
 //    base, lit, rxjs and the domain), minified here with esbuild as a bundler would;
 //  - the initial load of a page showing the whole workflow in English (<push-preview-panel> with

@@ -3,8 +3,8 @@
  * and the readers that validate what a server sends (for a connector of your own). An entry of
  * its own so that dist/cdn/push-preview-elements.min.js and its static imports do not carry
  * them: the elements load the simulated connector by themselves, as a chunk, only when no
- * `connector` is set. test/node/cdn.test.mjs checks that the two entries together export what
- * src/index.ts does.
+ * `connector` is set. test/node/cdn.test.mjs checks that this entry and dist/cdn/api.min.js
+ * (src/cdn-api.ts) together export what src/index.ts does.
  */
 export * from './connectors/validate.js';
 export { SimulatedConnector, NO_FAULTS, type Faults, type SimulatedConnectorOptions } from './connectors/simulated/connector.js';

@@ -5,7 +5,8 @@
  * made (so a hold under way before any timer is shown counts from its start) and feeds it from its
  * own store, not through `state$` (the clock is not a subscriber an element must release).
  */
-import { asyncScheduler, distinctUntilChanged, map, type Observable } from 'rxjs';
+import { distinctUntilChanged, map, type Observable } from 'rxjs';
+import { timeoutScheduler } from '../connectors/scheduler.js';
 import { NO_MARKS, advanceMarks, callTimes, nextTurn, type CallTimes, type TimingMarks } from '../domain/call-timing.js';
 import type { WorkflowState } from '../domain/machine.js';
 import type { DeskSession } from './types.js';
@@ -42,7 +43,7 @@ export function callClock(session: DeskSession): CallClock {
   if (session.callClock) return session.callClock;
   let c = clocks.get(session);
   if (!c) {
-    const scheduler = session.scheduler ?? asyncScheduler;
+    const scheduler = session.scheduler ?? timeoutScheduler;
     const workflow$ = session.state$.pipe(map((s) => s.workflow));
     clocks.set(
       session,

@@ -4,7 +4,8 @@
  * countdown) run on an injectable RxJS scheduler (timers.ts); a lost connection is retried
  * (reconnect.ts); what the agent typed is kept until the server confirms it (drafts.ts).
  */
-import { Subject, asyncScheduler, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
+import { Subject, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
+import { timeoutScheduler } from '../connectors/scheduler.js';
 import { actionStatus, enabledActions } from '../domain/availability.js';
 import { checkIntent, type Intent, type IntentType } from '../domain/intents.js';
 import { isLivePhase, transition, type Action, type Phase, type WorkflowEvent } from '../domain/machine.js';
@@ -94,7 +95,7 @@ export class Session {
 
   constructor(options: SessionOptions) {
     this.connector = options.connector;
-    const scheduler = (this.scheduler = options.scheduler ?? asyncScheduler);
+    const scheduler = (this.scheduler = options.scheduler ?? timeoutScheduler);
     this.storage = options.storage === undefined ? defaultStorage() : options.storage;
     this.storageKey = draftsKey(options.storageKey, this.connector.agentId);
     const isDisposed = () => this.disposed;

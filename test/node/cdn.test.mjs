@@ -2,9 +2,10 @@
 //  - what the entry loads up front (it and every file it imports statically) carries none of the
 //    parts meant to load later: the ja strings, the phone metadata, the simulated connector and
 //    server, the message readers, the Genesys connector (scripts/size.mjs budgets its bytes);
-//  - only the entry registers tags: a page importing connectors.min.js or
+//  - only the entry registers tags: a page importing api.min.js, connectors.min.js or
 //    genesys-connector.min.js alone defines nothing;
-//  - the entry and connectors.min.js together export what the main entry src/index.ts does;
+//  - the entry exports nothing; api.min.js and connectors.min.js together export what the main
+//    entry src/index.ts does;
 //  - every file one of them imports is in dist/cdn/ (nothing points outside the folder).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -45,7 +46,7 @@ test('only the CDN entry registers tags', () => {
   assert.deepEqual(defines, [entry]);
 });
 
-test('the CDN entry and connectors.min.js export together what src/index.ts does', async () => {
+test('the CDN entry exports nothing; api.min.js and connectors.min.js export together what src/index.ts does', async () => {
   const exportsOf = async (file) => {
     const r = await build({
       entryPoints: [file],
@@ -60,13 +61,18 @@ test('the CDN entry and connectors.min.js export together what src/index.ts does
     return Object.values(r.metafile.outputs).find((o) => o.entryPoint)?.exports ?? [];
   };
   const main = await exportsOf('src/index.ts');
-  const cdn = [...(await exportsOf('src/cdn.ts')), ...(await exportsOf('src/cdn-connectors.ts'))];
-  assert.ok(main.length > 40, `${main.length} exports`);
+  assert.deepEqual(await exportsOf('src/cdn.ts'), []);
+  const api = await exportsOf('src/cdn-api.ts');
+  const cdn = [...api, ...(await exportsOf('src/cdn-connectors.ts'))];
+  assert.ok(main.length > 40 && api.length > 40, `${main.length} exports, ${api.length} in api.min.js`);
   assert.deepEqual([...new Set(cdn)].sort(), [...main].sort());
+  // What the built files export, as a page imports them.
+  assert.deepEqual(await exportsOf(entry), []);
+  assert.deepEqual((await exportsOf(join(DIR, 'api.min.js'))).sort(), [...api].sort());
 });
 
 test('every file the CDN files import is in dist/cdn/', () => {
   const outside = [...graph.files].flatMap(([f, i]) => [...i.static, ...i.dynamic].filter((x) => !x.startsWith(`${DIR}/`)).map((x) => `${f} → ${x}`));
   assert.deepEqual(outside, []);
-  assert.ok(graph.entries.includes(join(DIR, 'connectors.min.js')) && graph.entries.includes(join(DIR, 'genesys-connector.min.js')));
+  for (const e of ['api.min.js', 'connectors.min.js', 'genesys-connector.min.js']) assert.ok(graph.entries.includes(join(DIR, e)), e);
 });

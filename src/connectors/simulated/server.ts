@@ -5,7 +5,8 @@
  * scheduler. Each agent's desk is kept by the same machine the session uses, so the server
  * refuses exactly what the workflow does not offer.
  */
-import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import type { SchedulerLike } from 'rxjs';
+import { timeoutScheduler } from '../scheduler.js';
 import { checkFields } from '../../domain/intents.js';
 import { initialState, isBlockingEnd, isLivePhase, refusalFor, transition, type WorkflowEvent } from '../../domain/machine.js';
 import { checkPhone } from '../../domain/phone.js';
@@ -49,7 +50,7 @@ export class SimulatedServer {
   dialOutcomes: readonly DialOutcome[];
 
   constructor(options: SimulatedServerOptions = {}) {
-    this.scheduler = options.scheduler ?? asyncScheduler;
+    this.scheduler = options.scheduler ?? timeoutScheduler;
     this.random = new Random(options.seed ?? 1);
     this.campaign = { ...DEFAULT_CAMPAIGN, ...options.campaign };
     this.queue = buildChains(options.contacts ?? DEFAULT_CONTACTS);

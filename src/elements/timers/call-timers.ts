@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { asyncScheduler, type Subscription } from 'rxjs';
+import type { Subscription } from 'rxjs';
+import { timeoutScheduler } from '../../connectors/scheduler.js';
 import { formatDuration, type CallTimes } from '../../domain/call-timing.js';
 import type { IntentType } from '../../domain/intents.js';
 import { callClock } from '../../session/call-clock.js';
@@ -131,7 +132,7 @@ export class CallTimers extends PushPreviewElement {
     }
     const next = clock.nextTurn();
     if (next === null) return;
-    const scheduler = session.scheduler ?? asyncScheduler;
+    const scheduler = session.scheduler ?? timeoutScheduler;
     this.tick = scheduler.schedule(() => this.paint(), Math.max(0, next - clock.now()));
   }
 }

@@ -7,7 +7,8 @@
  * connector's snapshot as a reload does — with the drafts every tab mirrored put where the
  * reload path reads them, and what the connector hands over (the simulated server's state).
  */
-import { Subject, asyncScheduler, type Observable, type SchedulerLike } from 'rxjs';
+import { Subject, type Observable, type SchedulerLike } from 'rxjs';
+import { timeoutScheduler } from '../../connectors/scheduler.js';
 import type { Intent } from '../../domain/intents.js';
 import type { Connector, Result } from '../../connectors/port.js';
 import { draftsKey, editDrafts, saveDrafts, type DraftEdit, type DraftStorage } from '../drafts.js';
@@ -65,7 +66,7 @@ export class SharedSession implements DeskSession {
   readonly callClock: CallClock;
 
   constructor(private readonly options: SharedSessionOptions) {
-    this.scheduler = options.session?.scheduler ?? asyncScheduler;
+    this.scheduler = options.session?.scheduler ?? timeoutScheduler;
     this.tabId = options.tabId ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     this.store = new StateStore(options.agentId, this.scheduler.now());
     this.state$ = this.store.state$;
