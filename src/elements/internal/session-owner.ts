@@ -11,6 +11,7 @@ import { Session, type DeskSession } from '../../session/session.js';
 import { detectTabs } from '../../session/tabs/channel.js';
 import { sessionContext } from '../context.js';
 import { bridgeEvents } from '../events.js';
+import { say } from './say.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -51,11 +52,9 @@ async function makeWith(factory: ConnectorFactory, agentId: string): Promise<Con
   try {
     const c: unknown = await factory(agentId);
     if (isConnector(c)) return c;
-    console.error(
-      'push-preview-elements: `connectorFactory` returned something that is not a connector (messages$, connection$, problems$, agentId, connect, disconnect, snapshot, send); no session was started.',
-    );
+    say('error', 'factoryGaveNoConnector');
   } catch (e) {
-    console.error('push-preview-elements: `connectorFactory` threw; no session was started.', e);
+    say('error', 'factoryThrew', e);
   }
   return null;
 }
@@ -121,9 +120,7 @@ export class SessionOwner implements ReactiveController {
   async remake(): Promise<DeskSession | undefined> {
     const connector = this.config().connector;
     if (connector !== undefined && !isConnector(connector)) {
-      console.error(
-        'push-preview-elements: `connector` must implement the Connector port (messages$, connection$, problems$, agentId, connect, disconnect, snapshot, send); it was ignored and the current session kept.',
-      );
+      say('error', 'notConnector');
       return this.session;
     }
     this.teardown();
