@@ -57,13 +57,13 @@ export default tseslint.config(
         'error',
         {
           selector: 'ImportExpression[source.value=/connectors\\/(?!port|validate)/]',
-          message: 'Elements take a Connector; the simulated default lives in internal/session-owner.ts only.',
+          message: 'Elements take a Connector; the simulated default lives in internal/session-owner.ts (and its shared-tabs.ts) only.',
         },
       ],
     },
   },
   {
-    files: ['src/elements/internal/session-owner.ts'],
+    files: ['src/elements/internal/session-owner.ts', 'src/elements/internal/shared-tabs.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

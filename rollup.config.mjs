@@ -72,6 +72,8 @@ function cdnChunks(id, { getModuleInfo }) {
   if (path.endsWith('/src/i18n/ja.ts')) return 'ja';
   if (path.includes('/node_modules/libphonenumber-js/') || path.endsWith('/src/domain/phone-library.ts')) return 'phone';
   if (path.includes('/src/connectors/simulated/')) return 'simulated';
+  if (path.endsWith('/src/elements/internal/messages.ts')) return 'messages';
+  if (path.endsWith('/src/elements/internal/shared-tabs.ts')) return 'shared'; // with src/session/tabs/, which only it imports
   if (path.endsWith('/src/connectors/validate.ts')) return 'validate'; // the simulated and the Genesys connectors share it
   const entry = fileURLToPath(new URL('./src/cdn.ts', import.meta.url));
   if (front.of !== getModuleInfo) Object.assign(front, { of: getModuleInfo, ids: closure(entry, getModuleInfo) }); // once per build

@@ -9,6 +9,7 @@ import { SimulatedConnector } from '../../src/connectors/simulated/connector.js'
 import type { Connector } from '../../src/connectors/port.js';
 import type { PushPreviewPanel } from '../../src/elements/panel/push-preview-panel.js';
 import type { PushPreviewSession } from '../../src/elements/session/push-preview-session.js';
+import { allSaid } from '../../src/elements/internal/say.js';
 import { watching } from '../fixtures/console-watch.js';
 import { until } from '../fixtures/wait.js';
 
@@ -99,6 +100,7 @@ describe('connectorFactory', () => {
         expect(el.connectorFactory).to.equal(f.factory);
         expect(el.session).to.equal(session);
         expect(f.calls).to.have.length(1);
+        await allSaid();
         expect(seen.errors).to.have.length(1);
         expect(seen.errors[0]).to.contain('<push-preview-panel>.connectorFactory');
         expect(seen.errors[0]).to.contain(said);

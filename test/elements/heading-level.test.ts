@@ -10,6 +10,7 @@ import '../../src/define/all.js';
 import type { PushPreviewForm } from '../../src/elements/form/push-preview-form.js';
 import type { PushPreviewPanel } from '../../src/elements/panel/push-preview-panel.js';
 import type { PushPreviewSession } from '../../src/elements/session/push-preview-session.js';
+import { allSaid } from '../../src/elements/internal/say.js';
 import { FixtureConnector } from '../fixtures/fixture-connector.js';
 import { reach } from '../fixtures/states.js';
 import { until } from '../fixtures/wait.js';
@@ -49,7 +50,8 @@ describe('heading-level', () => {
     warn = console.warn;
     console.warn = (...args: unknown[]) => void warnings.push(args);
   });
-  afterEach(() => {
+  afterEach(async () => {
+    await allSaid();
     console.warn = warn;
   });
 
@@ -58,6 +60,7 @@ describe('heading-level', () => {
     await expect(page).to.be.accessible();
     expect(levelOf(headingOf(form)!)).to.equal(2);
     expect(headingOf(form)!.textContent!.trim()).to.equal('山田 太郎');
+    await allSaid();
     expect(warnings).to.have.length(0);
   });
 
@@ -65,6 +68,7 @@ describe('heading-level', () => {
     it(`heading-level="${level}" gives a level-${level} heading`, async () => {
       const { form } = await formIn(String(level));
       await until(() => levelOf(headingOf(form)!) === level, `level ${level}`);
+      await allSaid();
       expect(warnings).to.have.length(0);
     });
   }
@@ -73,6 +77,7 @@ describe('heading-level', () => {
     it(`heading-level="${bad}" falls back to 2 with a console warning`, async () => {
       const { form } = await formIn(bad);
       expect(levelOf(headingOf(form)!)).to.equal(2);
+      await allSaid();
       expect(warnings.length, 'warned').to.be.greaterThan(0);
       expect(String(warnings[0]![0])).to.match(/<push-preview-form>: heading-level must be a whole number from 1 to 6/);
     });
@@ -90,6 +95,7 @@ describe('heading-level', () => {
     await panel.updateComplete;
     await form().updateComplete;
     expect(levelOf(headingOf(form())!)).to.equal(2);
+    await allSaid();
     expect(String(warnings[0]?.[0])).to.match(/<push-preview-panel>: heading-level/);
   });
 });

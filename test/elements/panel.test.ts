@@ -5,6 +5,7 @@ import '../../src/define/all.js';
 import { SimulatedConnector } from '../../src/connectors/simulated/connector.js';
 import { CallControls } from '../../src/elements/call-controls/call-controls.js';
 import { define } from '../../src/elements/internal/define.js';
+import { allSaid } from '../../src/elements/internal/say.js';
 import type { PushPreviewPanel } from '../../src/elements/panel/push-preview-panel.js';
 import type { PushPreviewSession } from '../../src/elements/session/push-preview-session.js';
 import { loadLocale } from '../../src/i18n/index.js';
@@ -359,18 +360,21 @@ describe('<push-preview-panel>', () => {
 });
 
 describe('registration', () => {
-  it('defining a tag twice is safe; another class on the same tag only warns', () => {
+  it('defining a tag twice is safe; another class on the same tag only warns', async () => {
     const warn = console.warn;
     const said: string[] = [];
     console.warn = (...a: unknown[]) => said.push(a.join(' '));
     try {
       expect(() => define('call-controls', CallControls)).to.not.throw();
+      await allSaid();
       expect(said).to.have.length(0);
       class Other extends CallControls {}
       expect(() => define('call-controls', Other)).to.not.throw();
-      expect(said[0]).to.contain('<call-controls> is already defined');
       expect(customElements.get('call-controls')).to.equal(CallControls);
+      await allSaid();
+      expect(said[0]).to.contain('<call-controls> is already defined');
     } finally {
+      await allSaid();
       console.warn = warn;
     }
   });
@@ -426,7 +430,7 @@ describe('bad input from the host page', () => {
     try {
       provider.connector = { send: 'nope' } as unknown as typeof connector;
       await provider.updateComplete;
-      await new Promise((r) => setTimeout(r, 50));
+      await allSaid();
     } finally {
       console.error = error;
     }
@@ -445,6 +449,7 @@ describe('bad input from the host page', () => {
       // A key without Alt, Control or Meta would fire while the agent types: refused.
       expect(parseShortcuts('hold=H; done=Shift+Enter; connect=Control+Enter')).to.deep.equal({ ...DEFAULT_SHORTCUTS, connect: 'Control+Enter' });
       parseShortcuts('hold=H; done=Shift+Enter; connect=Control+Enter'); // said once per value
+      await allSaid();
     } finally {
       console.error = error;
     }

@@ -3,6 +3,7 @@
 // header's, two Log in blocks), and the page is told it runs on the simulated server.
 import { expect } from '@open-wc/testing';
 import '../../src/define/all.js';
+import { allSaid } from '../../src/elements/internal/say.js';
 import { resetSimulatedWarning } from '../../src/elements/internal/simulated.js';
 import type { PushPreviewSession } from '../../src/elements/session/push-preview-session.js';
 import { until } from '../fixtures/wait.js';
@@ -50,6 +51,7 @@ describe('the README embed example', () => {
     await until(() => deepAll(host, '[data-action="login"]').length > 0, 'the Log in control');
     await until(() => provider.shadowRoot?.querySelector('[part~="simulated-badge"]'), 'the badge');
     // The session says it, once; the panel inside it never held a session of its own.
+    await allSaid();
     expect(warns).to.have.length(1);
     expect(warns[0]).to.contain('<push-preview-session> has no `connector`');
     expect(deepAll(host, '[part~="simulated-badge"]')).to.have.length(1);

@@ -14,6 +14,7 @@ import type { DeskSession as Session } from '../../src/session/session.js';
 import { loadLocale } from '../../src/i18n/index.js';
 import { FixtureConnector } from '../fixtures/fixture-connector.js';
 import { reach } from '../fixtures/states.js';
+import { allSaid } from '../../src/elements/internal/say.js';
 import { watching } from '../fixtures/console-watch.js';
 import { until } from '../fixtures/wait.js';
 
@@ -56,6 +57,7 @@ describe('no silent fake server: the "Simulated server" badge', () => {
       expect(badge.getAttribute('aria-label')).to.equal('Simulated server');
       expect(badge.textContent?.trim()).to.equal('Simulated server');
       expect(badge.getBoundingClientRect().height).to.be.greaterThan(0);
+      await allSaid();
       expect(seen.warns.filter((w) => w.includes('simulated'))).to.have.length(1);
       expect(seen.warns[0]).to.contain('`simulated`');
       expect(seen.warns[0]).to.contain('connector');
@@ -83,6 +85,7 @@ describe('no silent fake server: the "Simulated server" badge', () => {
         await el.updateComplete;
         expect(badgeOf(el), el.localName).to.equal(null);
       }
+      await allSaid();
       expect(seen.warns).to.deep.equal([]);
     });
   });
@@ -98,6 +101,7 @@ describe('no silent fake server: the "Simulated server" badge', () => {
         await el.updateComplete;
         expect(badgeOf(el), el.localName).to.equal(null);
       }
+      await allSaid();
       expect(seen.warns).to.deep.equal([]);
     });
   });
@@ -134,6 +138,7 @@ describe('a connector that is not one', () => {
         expect(session.connector).to.be.instanceOf(SimulatedConnector);
         expect(el.connector).to.equal(undefined);
         expect(seen.uncaught).to.deep.equal([]);
+        await allSaid();
         expect(seen.errors).to.have.length(1);
         expect(seen.errors[0]).to.contain('<push-preview-session>.connector');
         expect(seen.errors[0]).to.contain(said);
@@ -151,6 +156,7 @@ describe('a connector that is not one', () => {
         expect(el.session).to.equal(session);
         expect(el.connector).to.equal(fx);
         expect(session.state.workflow.phase).to.equal('previewing');
+        await allSaid();
         expect(seen.errors).to.have.length(1);
         expect(seen.errors[0]).to.contain('<push-preview-panel>.connector');
         expect(seen.errors[0]).to.contain(said);
@@ -167,6 +173,7 @@ describe('a connector that is not one', () => {
     await watching(async (seen) => {
       const el = await fixture<PushPreviewSession>(html`<push-preview-session simulated no-persist connector="foo"></push-preview-session>`);
       await usable(await el.ready());
+      await allSaid();
       expect(seen.errors).to.have.length(1);
       expect(seen.errors[0]).to.contain('<push-preview-session connector="foo">');
       expect(seen.errors[0]).to.contain('property');
@@ -184,6 +191,7 @@ describe('a connector that is not one', () => {
       expect(el.session).to.equal(session);
       expect(el.connector).to.equal(sim);
       await usable(session);
+      await allSaid();
       expect(seen.errors).to.have.length(1);
       expect(seen.errors[0]).to.contain('<push-preview-panel connector="genesys">');
       expect(seen.uncaught).to.deep.equal([]);

@@ -1,7 +1,8 @@
 // The CDN build (dist/cdn/, after `npm run build`), read as a browser fetches it:
 //  - what the entry loads up front (it and every file it imports statically) carries none of the
 //    parts meant to load later: the ja strings, the phone metadata, the simulated connector and
-//    server, the message readers, the Genesys connector (scripts/size.mjs budgets its bytes);
+//    server, the message readers, the Genesys connector, the tabs' shared session, the console's
+//    texts for the page's developer (scripts/size.mjs budgets its bytes);
 //  - only the entry registers tags: a page importing api.min.js, connectors.min.js or
 //    genesys-connector.min.js alone defines nothing;
 //  - the entry exports nothing; api.min.js and connectors.min.js together export what the main
@@ -30,6 +31,9 @@ test('the CDN entry and its static imports carry no part meant to load on demand
     /^src\/connectors\/validate\.ts$/,
     /^src\/connectors\/genesys\//,
     /^node_modules\/cometd\//,
+    /^src\/session\/tabs\//,
+    /^src\/elements\/internal\/shared-tabs\.ts$/,
+    /^src\/elements\/internal\/messages\.ts$/,
   ];
   const found = front.flatMap((f) =>
     sources(f)

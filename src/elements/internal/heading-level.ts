@@ -2,6 +2,7 @@
  * The `heading-level` attribute of the elements that render a heading (issue 13): the level the
  * page needs under its own headings, 1–6, default 2 (under the page's `<h1>`).
  */
+import { say } from './say.js';
 
 export const DEFAULT_HEADING_LEVEL = 2;
 
@@ -13,7 +14,7 @@ export function headingLevel(host: Element, value: unknown): number {
   if (Number.isInteger(n) && n >= 1 && n <= 6) return n;
   if (warned.get(host) !== value) {
     warned.set(host, value);
-    console.warn(`<${host.localName}>: heading-level must be a whole number from 1 to 6, not "${String(value)}"; using ${DEFAULT_HEADING_LEVEL}.`);
+    say('warn', 'headingLevel', host.localName, value);
   }
   return DEFAULT_HEADING_LEVEL;
 }

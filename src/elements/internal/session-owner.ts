@@ -8,9 +8,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
 import type { Connector, ConnectorFactory } from '../../connectors/port.js';
 import { Session, type DeskSession } from '../../session/session.js';
-import { detectTabs } from '../../session/tabs/channel.js';
 import { sessionContext } from '../context.js';
 import { bridgeEvents } from '../events.js';
+import { say } from './say.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -47,15 +47,13 @@ export function validFactory(f: unknown): ConnectorFactory | undefined {
 }
 
 /** The factory's connector for `agentId`, or null (said on the console) when it threw or gave something else. */
-async function makeWith(factory: ConnectorFactory, agentId: string): Promise<Connector | null> {
+export async function makeWith(factory: ConnectorFactory, agentId: string): Promise<Connector | null> {
   try {
     const c: unknown = await factory(agentId);
     if (isConnector(c)) return c;
-    console.error(
-      'push-preview-elements: `connectorFactory` returned something that is not a connector (messages$, connection$, problems$, agentId, connect, disconnect, snapshot, send); no session was started.',
-    );
+    say('error', 'factoryGaveNoConnector');
   } catch (e) {
-    console.error('push-preview-elements: `connectorFactory` threw; no session was started.', e);
+    say('error', 'factoryThrew', e);
   }
   return null;
 }
@@ -121,9 +119,7 @@ export class SessionOwner implements ReactiveController {
   async remake(): Promise<DeskSession | undefined> {
     const connector = this.config().connector;
     if (connector !== undefined && !isConnector(connector)) {
-      console.error(
-        'push-preview-elements: `connector` must implement the Connector port (messages$, connection$, problems$, agentId, connect, disconnect, snapshot, send); it was ignored and the current session kept.',
-      );
+      say('error', 'notConnector');
       return this.session;
     }
     this.teardown();
@@ -176,24 +172,11 @@ export class SessionOwner implements ReactiveController {
     return session ?? this.ready();
   }
 
-  /**
-   * The default session shared with the agent's other tabs: the simulated connector is made in
-   * the leader tab only, from the server state the last leader handed over.
-   */
+  /** The session shared with the agent's other tabs (loaded on demand), or null: not shared. */
   private async sharedTabs(factory: ConnectorFactory | undefined): Promise<DeskSession | null> {
     const { agentId, persist, sharedTabs } = this.config();
-    const platform = sharedTabs ? detectTabs() : null;
-    if (!platform) return null;
-    // Loaded on demand, beside the simulated default: a page that never shares tabs loads neither.
-    const { SharedSession } = await import('../../session/tabs/shared.js');
-    const connect = factory
-      ? async () => {
-          const connector = await makeWith(factory, agentId);
-          if (!connector) throw new Error('connectorFactory gave no connector');
-          return { connector };
-        }
-      : async (carried: unknown) => (await import('../../connectors/simulated/handover.js')).leaderConnector(agentId, carried);
-    return new SharedSession({ agentId, platform, connect, session: persist ? {} : { storage: null } });
+    // Not even loaded where the browser cannot share (no Web Locks: not a secure context, say).
+    return sharedTabs && globalThis.navigator?.locks ? (await import('./shared-tabs.js')).sharedSession(agentId, persist, factory) : null;
   }
 
   private set(session: DeskSession, owned: boolean): void {

@@ -7,6 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Intent } from '../../domain/intents.js';
 import type { DeskSession } from '../../session/session.js';
+import { say } from './say.js';
 
 export type ShortcutAction = 'accept' | 'reject' | 'connect' | 'hold' | 'disconnect' | 'done' | 'done-and-stop';
 export type Shortcuts = Readonly<Record<ShortcutAction, string>>;
@@ -43,9 +44,7 @@ export function parseShortcuts(spec: string | null | undefined): Shortcuts {
   }
   if (ignored.length && !told.has(spec!)) {
     told.add(spec!);
-    console.error(
-      `push-preview-elements: shortcuts ${ignored.map((p) => `"${p}"`).join(', ')} ignored: each is action=keys, the action one of ${Object.keys(DEFAULT_SHORTCUTS).join(', ')}, the keys with Alt, Control or Meta. The defaults stand for those.`,
-    );
+    say('error', 'shortcuts', ignored);
   }
   return out as Shortcuts;
 }

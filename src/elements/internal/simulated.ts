@@ -5,6 +5,7 @@
  */
 import { css, html, nothing } from 'lit';
 import type { Translation } from '../../i18n/index.js';
+import { say } from './say.js';
 import { isConnector } from './session-owner.js';
 
 let warned = false;
@@ -18,11 +19,7 @@ export function resetSimulatedWarning(): void {
 export function warnSimulatedOnce(tag: string): void {
   if (warned) return;
   warned = true;
-  console.warn(
-    `push-preview-elements: <${tag}> has no \`connector\`, so it runs on the built-in simulated server and shows a "Simulated server" badge. ` +
-      'Set `connector` to your server’s connector (e.g. createGenesysConnector(…)), or, to use the simulated server on purpose, ' +
-      'add the `simulated` attribute (or set `connector` to a SimulatedConnector): then neither the badge nor this warning appears.',
-  );
+  say('warn', 'simulated', tag);
 }
 
 /** The badge, shown while the element runs on the simulated server it fell back to. */
@@ -49,32 +46,13 @@ export const simulatedBadgeStyles = css`
   }
 `;
 
-/** How a value the page gave reads in a message: `the string "foo"`, `the number 42`, `an object with keys send`. */
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `the ${typeof value} ${String(value)}`;
-  if (typeof value === 'function') return 'a function';
-  if (typeof value === 'object') {
-    const keys = Object.keys(value).slice(0, 8);
-    return keys.length ? `an object with keys ${keys.join(', ')}` : 'an object without the port’s members';
-  }
-  return typeof value;
-}
-
-const PORT =
-  '`connector` must implement the Connector port (messages$, connection$, problems$, agentId, connect, disconnect, snapshot, send), ' +
-  'e.g. a SimulatedConnector or the result of createGenesysConnector(…)';
-
 /**
  * Is `value` (just set as the `connector` property of `tag`) acceptable? `undefined` (none) and a
  * connector are; anything else is refused with a console error, and the caller keeps what it had.
  */
 export function acceptConnector(tag: string, value: unknown): boolean {
   if (value === undefined || isConnector(value)) return true;
-  console.error(
-    `push-preview-elements: <${tag}>.connector was set to ${describe(value)}, which is not a connector: ${PORT}. It was ignored and the current session kept.`,
-  );
+  say('error', 'connector', tag, value);
   return false;
 }
 
@@ -84,11 +62,7 @@ export function acceptConnector(tag: string, value: unknown): boolean {
  */
 export function acceptConnectorFactory(tag: string, value: unknown): boolean {
   if (value === undefined || typeof value === 'function') return true;
-  console.error(
-    `push-preview-elements: <${tag}>.connectorFactory was set to ${describe(value)}, which is not a function: ` +
-      '`connectorFactory` must be a function (agentId) => Connector | Promise<Connector>, e.g. (agentId) => createGenesysConnector({ … }). ' +
-      'It was ignored and the current session kept.',
-  );
+  say('error', 'connectorFactory', tag, value);
   return false;
 }
 
@@ -106,11 +80,7 @@ export function refuseBadSources(
 
 /** A `connector` attribute in markup: a connector is an object, so it can only be set as a property. */
 function refuseConnectorAttribute(tag: string, value: string | null): void {
-  if (value === null) return;
-  console.error(
-    `push-preview-elements: <${tag} connector=${JSON.stringify(value)}> was ignored: \`connector\` is a property, not an attribute; ` +
-      `set it from script (element.connector = connector). ${PORT}. The current session is kept.`,
-  );
+  if (value !== null) say('error', 'connectorAttribute', tag, value);
 }
 
 type ElementClass = { prototype: HTMLElement & { attributeChangedCallback(name: string, old: string | null, value: string | null): void } };
