@@ -78,14 +78,9 @@ function matches(e: KeyboardEvent, c: Combo): boolean {
 /** The intent a shortcut stands for in the session's current state, if the machine offers it. */
 function intentFor(session: DeskSession, action: ShortcutAction): Intent | null {
   const allowed = session.state.allowed;
-  switch (action) {
-    case 'hold':
-      return allowed.has('hold') ? { type: 'hold' } : allowed.has('retrieve') ? { type: 'retrieve' } : null;
-    case 'done':
-      return allowed.has('mark-done') ? { type: 'mark-done' } : null;
-    default:
-      return allowed.has(action) ? { type: action } : null;
-  }
+  // Hold stands for Retrieve while held; done for Mark Done
+  const type = action === 'done' ? 'mark-done' : action === 'hold' && !allowed.has('hold') ? 'retrieve' : action;
+  return allowed.has(type) ? { type } : null;
 }
 
 export class ShortcutController implements ReactiveController {

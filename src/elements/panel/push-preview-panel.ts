@@ -238,13 +238,11 @@ export class PushPreviewPanel extends PushPreviewElement {
     const phase = this.wf?.phase;
     if (phase === 'after-call' && prev !== 'after-call') this.tab = 'disposition';
     this.shownPhase = phase;
-    if (changed.has('connector') && !this.upper && this.owner.active && s?.connector !== this.connector && this.connector) void this.owner.remake();
-    else if (
-      changed.has('connectorFactory') &&
+    if (
       !this.upper &&
       this.owner.active &&
-      !this.connector &&
-      this.owner.factory !== validFactory(this.connectorFactory)
+      ((changed.has('connector') && this.connector && s?.connector !== this.connector) ||
+        (changed.has('connectorFactory') && !this.connector && this.owner.factory !== validFactory(this.connectorFactory)))
     )
       void this.owner.remake();
     super.willUpdate(changed);
