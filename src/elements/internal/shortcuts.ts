@@ -44,7 +44,7 @@ export function parseShortcuts(spec: string | null | undefined): Shortcuts {
   if (ignored.length && !told.has(spec!)) {
     told.add(spec!);
     console.error(
-      `push-preview-elements: shortcuts ${ignored.map((p) => `"${p}"`).join(', ')} ignored: each is action=keys, the action one of ${Object.keys(DEFAULT_SHORTCUTS).join(', ')}, the keys with Alt, Control or Meta. The defaults stand for those.`,
+      `push-preview-elements: shortcuts ${ignored.map((p) => `"${p}"`).join(', ')} ignored (action=keys, the action one of ${Object.keys(DEFAULT_SHORTCUTS).join(', ')}, the keys with Alt, Control or Meta); their defaults stand.`,
     );
   }
   return out as Shortcuts;
