@@ -130,7 +130,7 @@ const MUTANTS = [
   ],
   ['domain', 'src/domain/intents.ts', '!state.wrapup.dispositionCode', 'false', 'W-29 Mark Done without a required code'],
   ['domain', 'src/domain/intents.ts', 'intent.at <= ctx.now', 'intent.at < 0', 'W-14 callback in the past'],
-  ['domain', 'src/domain/availability.ts', 'if (facts.pending !== null) return', 'if (facts.pending === "never") return', 'busy not refused'],
+  ['domain', 'src/domain/availability.ts', 'facts.pending !== null', 'facts.pending === "never"', 'busy not refused'],
   [
     'domain',
     'src/domain/actions.ts',
@@ -139,7 +139,7 @@ const MUTANTS = [
     'W-28 Mark Done offered while dialing',
   ],
   ['domain', 'src/domain/actions.ts', "    'set-call-result', // W-24", "    'set-call-result', // W-24\n    'cancel',", 'W-10 Cancel offered in wrap-up'],
-  ['domain', 'src/domain/availability.ts', "if (!facts.online) return { offered, shown, refusal: { reason: 'offline' } };", '', 'offline not refused'],
+  ['domain', 'src/domain/availability.ts', ': !facts.online', ': false', 'offline not refused'],
   [
     'session',
     'src/session/session.ts',

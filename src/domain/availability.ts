@@ -66,10 +66,14 @@ export function actionStatus(facts: DeskFacts, action: Action): ActionStatus {
   const w = facts.workflow;
   const offered = offeredIn(w, action);
   const shown = offered && shownIn(w, action);
-  if (!offered) return { offered, shown, refusal: refusalFor(w, action) };
-  if (facts.pending !== null) return { offered, shown, refusal: { reason: 'busy' } };
-  if (!facts.online) return { offered, shown, refusal: { reason: 'offline' } };
-  return { offered, shown, refusal: refusalFor(w, action) };
+  const refusal: Refusal | null = !offered
+    ? refusalFor(w, action)
+    : facts.pending !== null
+      ? { reason: 'busy' }
+      : !facts.online
+        ? { reason: 'offline' }
+        : refusalFor(w, action);
+  return { offered, shown, refusal };
 }
 
 /** Every action that can be taken now. */

@@ -64,10 +64,15 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export function checkFields(fields: Readonly<Record<string, string>>): Refusal | null {
   for (const [name, value] of Object.entries(fields)) {
-    if (typeof value !== 'string' || !/^[A-Za-z_][\w.-]*$/.test(name) || name.length > MAX_FIELD_NAME) {
+    if (
+      typeof value !== 'string' ||
+      !/^[A-Za-z_][\w.-]*$/.test(name) ||
+      name.length > MAX_FIELD_NAME ||
+      value.length > MAX_FIELD_VALUE ||
+      CONTROL.test(value)
+    ) {
       return { reason: 'invalid-field', detail: name };
     }
-    if (value.length > MAX_FIELD_VALUE || CONTROL.test(value)) return { reason: 'invalid-field', detail: name };
   }
   return null;
 }

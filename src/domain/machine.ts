@@ -147,10 +147,6 @@ function inPhase(state: WorkflowState, ...phases: Phase[]): boolean {
   return phases.includes(state.phase);
 }
 
-function agentPhase(agent: Agent): AgentPhase {
-  return agent.status;
-}
-
 /** Is the snapshot's phase one the machine can be in with that data? */
 export function isConsistent(s: Snapshot): boolean {
   if (s.agent.status === 'logged-out') return s.phase === 'logged-out' && s.interaction === null;
@@ -183,7 +179,7 @@ function step(state: WorkflowState, event: WorkflowEvent): WorkflowState {
         if (isLivePhase(state.phase)) return state; // the server never logs out a busy desk
         return { ...state, agent, campaign, phase: 'logged-out', interaction: null, call: null, ended: null, campaigns: undefined };
       }
-      const phase = isLivePhase(state.phase) || isEndPhase(state.phase) ? state.phase : agentPhase(agent);
+      const phase = isLivePhase(state.phase) || isEndPhase(state.phase) ? state.phase : agent.status;
       return { ...state, agent, campaign, phase };
     }
 
@@ -299,7 +295,7 @@ function step(state: WorkflowState, event: WorkflowEvent): WorkflowState {
       if (!sameInteraction(state, event.interactionId) || !isEndPhase(state.phase)) return state;
       return {
         ...state,
-        phase: agentPhase(state.agent),
+        phase: state.agent.status,
         interaction: null,
         call: null,
         wrapup: EMPTY_WRAPUP,

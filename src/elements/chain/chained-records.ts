@@ -81,11 +81,12 @@ export class ChainedRecords extends PushPreviewElement {
     const dial = drafts.dialNumber ?? shownActive;
     const dialOk = checkPhone(dial, active.country).ok;
     const nc = drafts.newChained;
-    const ncOk = !nc || nc.phone.trim() === '' || checkPhone(nc.phone, active.country).ok;
+    const ncTyped = !!nc && nc.phone.trim() !== '';
+    const ncOk = !ncTyped || checkPhone(nc.phone, active.country).ok;
     // What the agent typed stays in view, read-only, where it can no longer be sent (W-30).
     const canAdd = offeredIn(wf, 'add-chained-record');
     const showDial = editable || drafts.dialNumber !== null;
-    const showNew = canAdd || (nc !== null && nc.phone.trim() !== '');
+    const showNew = canAdd || ncTyped;
     return html`
       ${i.chain.records.length < 2 ? html`<p class="muted">${t.noChain}</p>` : nothing}
       <ul part="list" aria-label=${t.chainedRecords}>
@@ -160,7 +161,7 @@ export class ChainedRecords extends PushPreviewElement {
               })}
             </div>
             ${ncOk ? nothing : html`<span class="reason">${t.reasons['invalid-number']}</span>`}
-            ${nc && nc.phone.trim() !== '' ? html`<span class="muted">${t.unsaved}</span>` : nothing}
+            ${ncTyped ? html`<span class="muted">${t.unsaved}</span>` : nothing}
           </fieldset>`
           : nothing
       }

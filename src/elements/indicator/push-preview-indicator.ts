@@ -87,8 +87,7 @@ export class PushPreviewIndicator extends PushPreviewElement {
     const ringing = wf?.phase === 'ringing';
     const reduced = ringing && prefersReducedMotion(this);
     const voice = i?.media === 'voice';
-    const cls = ['indicator', live ? 'campaign' : '', ringing && !reduced ? 'flash' : '', ringing && reduced ? 'still' : ''].join(' ');
-    return html`<span part="indicator" class=${cls} data-phase=${wf?.phase ?? 'logged-out'}>
+    return html`<span part="indicator" class="indicator ${live ? 'campaign' : ''} ${ringing ? (reduced ? 'still' : 'flash') : ''}" data-phase=${wf?.phase ?? 'logged-out'}>
       <strong>${t.outboundCampaign}</strong>
       <span class="muted-on">${wf ? t.phases[wf.phase] : ''}</span>
       ${

@@ -188,14 +188,12 @@ export class FocusKeeper implements ReactiveController {
   /** The element's own heading (else a peer's, where this element rendered nothing). */
   private fallback(): Element | null {
     const [own, ...others] = this.peers();
-    for (const selector of FALLBACK) {
-      const el = own!.renderRoot.querySelector(selector);
-      if (el && take(el)) return el;
-    }
-    for (const selector of FALLBACK) {
-      for (const peer of others) {
-        const el = peer.renderRoot.querySelector(selector);
-        if (el && take(el)) return el;
+    for (const peers of [[own!], others]) {
+      for (const selector of FALLBACK) {
+        for (const peer of peers) {
+          const el = peer.renderRoot.querySelector(selector);
+          if (el && take(el)) return el;
+        }
       }
     }
     return null;

@@ -238,13 +238,11 @@ export class PushPreviewPanel extends PushPreviewElement {
     const phase = this.wf?.phase;
     if (phase === 'after-call' && prev !== 'after-call') this.tab = 'disposition';
     this.shownPhase = phase;
-    if (changed.has('connector') && !this.upper && this.owner.active && s?.connector !== this.connector && this.connector) void this.owner.remake();
-    else if (
-      changed.has('connectorFactory') &&
+    if (
       !this.upper &&
       this.owner.active &&
-      !this.connector &&
-      this.owner.factory !== validFactory(this.connectorFactory)
+      ((changed.has('connector') && this.connector && s?.connector !== this.connector) ||
+        (changed.has('connectorFactory') && !this.connector && this.owner.factory !== validFactory(this.connectorFactory)))
     )
       void this.owner.remake();
     super.willUpdate(changed);
@@ -258,19 +256,10 @@ export class PushPreviewPanel extends PushPreviewElement {
 
   private onTabKey(e: KeyboardEvent): void {
     const i = TABS.indexOf(this.tab);
-    const next =
-      e.key === 'ArrowRight'
-        ? (i + 1) % TABS.length
-        : e.key === 'ArrowLeft'
-          ? (i + TABS.length - 1) % TABS.length
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? TABS.length - 1
-              : -1;
-    if (next < 0) return;
+    const next = ({ ArrowRight: i + 1, ArrowLeft: i + 3, Home: 0, End: 3 } as Record<string, number>)[e.key]; // of the 4 tabs
+    if (next === undefined) return;
     e.preventDefault();
-    this.tab = TABS[next]!;
+    this.tab = TABS[next % 4]!;
     void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${this.tab}`) as HTMLElement | null)?.focus());
   }
 

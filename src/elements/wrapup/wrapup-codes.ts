@@ -89,15 +89,14 @@ export class WrapupCodes extends PushPreviewElement {
     const w = wf.wrapup;
     // The choices are intents like the others: disabled, with the reason, while refused (a Mark
     // Done under way reads them, so none may change until it is answered).
-    const why = (a: 'set-call-result' | 'mark-do-not-call' | 'set-disposition') => this.status(a).refusal;
-    const off = (a: 'set-call-result' | 'mark-do-not-call' | 'set-disposition') => (why(a) ? 'true' : 'false');
-    const reason = (a: 'set-call-result' | 'mark-do-not-call' | 'set-disposition') => {
-      const r = why(a);
-      return r && r.reason !== 'not-allowed' ? this.t.reasons[r.reason] : '';
+    type Choice = 'set-call-result' | 'mark-do-not-call' | 'set-disposition';
+    const off = (a: Choice) => (this.status(a).refusal ? 'true' : 'false');
+    const reason = (a: Choice) => {
+      const r = this.status(a).refusal;
+      return r && r.reason !== 'not-allowed' ? t.reasons[r.reason] : '';
     };
-    const described = (a: 'set-call-result' | 'mark-do-not-call' | 'set-disposition') => (reason(a) ? `why-${a}` : nothing);
-    const hint = (a: 'set-call-result' | 'mark-do-not-call' | 'set-disposition') =>
-      reason(a) ? html`<span id=${`why-${a}`} class="visually-hidden">${reason(a)}</span>` : nothing;
+    const described = (a: Choice) => (reason(a) ? `why-${a}` : nothing);
+    const hint = (a: Choice) => (reason(a) ? html`<span id=${`why-${a}`} class="visually-hidden">${reason(a)}</span>` : nothing);
     return html`<form part="wrapup" @submit=${(e: Event) => e.preventDefault()}>
       ${
         offeredIn(wf, 'set-call-result')
