@@ -20,7 +20,6 @@ export { PushPreviewAgent } from './elements/agent/push-preview-agent.js';
 export { PushPreviewIndicator } from './elements/indicator/push-preview-indicator.js';
 export { PushPreviewForm } from './elements/form/push-preview-form.js';
 export { CallControls } from './elements/call-controls/call-controls.js';
-export { CallTimers } from './elements/timers/call-timers.js';
 export { ChainedRecords } from './elements/chain/chained-records.js';
 export { RecordEditor } from './elements/editor/record-editor.js';
 export { ReschedulePicker } from './elements/reschedule/reschedule-picker.js';
