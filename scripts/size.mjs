@@ -36,6 +36,7 @@ const LAZY = {
   phone: 'phone numbers (libphonenumber-js + metadata)',
   simulated: 'the default simulated connector + server',
   shared: "the agent's tabs' shared session (Web Locks, BroadcastChannel)",
+  timers: '<call-timers> (defined right after the other tags)',
 };
 
 async function measure(code, minify) {

@@ -7,7 +7,7 @@
  * this file. test/node/cdn.test.mjs checks that the two entries together export what
  * src/index.ts does.
  */
-import './define/all.js';
+import './cdn-define.js';
 export * from './domain/index.js';
 export * from './session/index.js';
 export * from './connectors/port.js';
