@@ -77,7 +77,9 @@ function cdnChunks(id, { getModuleInfo }) {
   if (path.endsWith('/src/connectors/validate.ts')) return 'validate'; // the simulated and the Genesys connectors share it
   const entry = fileURLToPath(new URL('./src/cdn.ts', import.meta.url));
   if (front.of !== getModuleInfo) Object.assign(front, { of: getModuleInfo, ids: closure(entry, getModuleInfo) }); // once per build
-  if (front.ids.has(id) && !path.includes('/src/define/') && id !== entry) return 'core';
+  // <call-timers>, which src/cdn-define.ts imports right after the other tags are defined: what only it needs
+  if (/\/src\/(elements\/timers\/call-timers|session\/call-clock)\.ts$/.test(path) && !front.ids.has(id)) return 'timers';
+  if (front.ids.has(id) && !path.includes('/src/define/') && !path.endsWith('/src/cdn-define.ts') && id !== entry) return 'core';
   return undefined;
 }
 const front = { of: null, ids: new Set() };

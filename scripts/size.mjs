@@ -37,6 +37,7 @@ const LAZY = {
   simulated: 'the default simulated connector + server',
   shared: "the agent's tabs' shared session (Web Locks, BroadcastChannel)",
   messages: "the developer's console texts",
+  timers: '<call-timers> (defined right after the other tags)',
 };
 
 async function measure(code, minify) {

@@ -7,5 +7,6 @@ export * from './time.js';
 export * from './dial-rules.js';
 export * from './policy.js';
 export * from './campaign-status.js';
+export * from './call-marks.js';
 export * from './call-timing.js';
 export * from './consult.js';

@@ -13,14 +13,13 @@ import { loadPhoneMetadata } from '../domain/phone.js';
 import type { Refusal } from '../domain/reasons.js';
 import type { Command, ConnectionState, Connector, Result } from '../connectors/port.js';
 import { noticeFor } from './announce.js';
-import type { CallClock } from './call-clock.js';
 import { commandFor, confirmDrafts, isWrapupIntent, within } from './commands.js';
 import { EMPTY_DRAFTS, editDrafts, forgetDrafts, hasUnsaved, loadDrafts, saveDrafts, type DraftEdit, type DraftStorage, type Drafts } from './drafts.js';
 import { acceptTimedOut, wrapupTimedOut, type DeadlineHost } from './deadlines.js';
 import { draftsKey } from './drafts.js';
 import { Reconnector } from './reconnect.js';
 import { Sequencer } from './sequencer.js';
-import { StateStore } from './store.js';
+import { StateStore, type CallMarks } from './store.js';
 import { InteractionTimers } from './timers.js';
 import type { Notice, SessionOptions, SessionState } from './types.js';
 
@@ -90,8 +89,8 @@ export class Session {
   readonly state$: Observable<SessionState>;
   /** Announcements for the live region and the host page. */
   readonly notices$: Observable<Notice>;
-  /** The call timers (call-clock.ts), on this session's scheduler from its start. */
-  readonly callClock: CallClock;
+  /** The call timers' marks (call-clock.ts reads them), on this session's scheduler from its start. */
+  readonly callClock: CallMarks;
 
   constructor(options: SessionOptions) {
     this.connector = options.connector;
@@ -135,7 +134,7 @@ export class Session {
     this.store = new StateStore(this.connector.agentId, scheduler.now());
     this.state$ = this.store.state$;
     this.notices$ = this.notices.asObservable();
-    this.callClock = this.store.callClock(() => this.scheduler.now());
+    this.callClock = this.store.callMarks(() => this.scheduler.now());
   }
 
   get state(): SessionState {

@@ -5,8 +5,8 @@
  * `select` for one slice of it.
  */
 import { BehaviorSubject, Observable, distinctUntilChanged, map } from 'rxjs';
-import { initialState } from '../domain/machine.js';
-import { CallClock } from './call-clock.js';
+import { NO_MARKS, advanceMarks, type TimingMarks } from '../domain/call-marks.js';
+import { initialState, type WorkflowState } from '../domain/machine.js';
 import { EMPTY_DRAFTS } from './drafts.js';
 import type { SessionState } from './types.js';
 
@@ -35,9 +35,9 @@ export class StateStore {
     });
   }
 
-  /** A call clock fed from this store, not through {@link state$} (so not counted in {@link liveSubscriptions}), on the session's clock. */
-  callClock(now: () => number): CallClock {
-    return new CallClock(this.subject.pipe(map((s) => s.workflow)), now, () => this.subject.value.workflow);
+  /** The call timers' marks, fed from this store, not through {@link state$} (so not counted in {@link liveSubscriptions}), on the session's clock. */
+  callMarks(now: () => number): CallMarks {
+    return trackMarks(this.subject.pipe(map((s) => s.workflow)), now);
   }
 
   get value(): SessionState {
@@ -56,4 +56,23 @@ export class StateStore {
   select<T>(selector: (s: SessionState) => T, compare?: (a: T, b: T) => boolean): Observable<T> {
     return this.state$.pipe(map(selector), distinctUntilChanged(compare));
   }
+}
+
+/**
+ * What a session keeps for the call timers from its start: the marks the workflow state does not
+ * hold (domain/call-marks.ts), taken at each workflow change on the session's clock. A plain
+ * record: call-clock.ts, loaded with `<call-timers>`, adds the timers' values to it.
+ */
+export interface CallMarks {
+  /** The session's clock (its scheduler's `now`). */
+  readonly now: () => number;
+  /** The marks as of the last workflow change. */
+  readonly marks: TimingMarks;
+}
+
+/** Marks kept from `workflow$`, seen at `now()`. */
+export function trackMarks(workflow$: Observable<WorkflowState>, now: () => number): CallMarks {
+  const record = { now, marks: NO_MARKS };
+  workflow$.pipe(distinctUntilChanged()).subscribe((w) => (record.marks = advanceMarks(record.marks, w, now())));
+  return record;
 }

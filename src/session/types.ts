@@ -5,7 +5,7 @@ import type { Action, WorkflowState } from '../domain/machine.js';
 import type { Refusal } from '../domain/reasons.js';
 import type { Target } from '../domain/types.js';
 import type { ConnectionState, Connector, ProtocolProblem, Result } from '../connectors/port.js';
-import type { CallClock } from './call-clock.js';
+import type { CallMarks } from './store.js';
 import type { DraftEdit, DraftStorage, Drafts } from './drafts.js';
 
 export interface SessionState {
@@ -79,8 +79,8 @@ export interface DeskSession {
   readonly sharedTabs?: boolean;
   /** The clock its timers run on (virtual time in tests); the call timers read it too. */
   readonly scheduler?: SchedulerLike;
-  /** The call timers' clock (call-clock.ts), fed from the start of the session. */
-  readonly callClock?: CallClock;
+  /** The call timers' marks (call-clock.ts reads them), kept from the start of the session. */
+  readonly callClock?: CallMarks;
   select<T>(selector: (s: SessionState) => T, compare?: (a: T, b: T) => boolean): Observable<T>;
   start(): Promise<void>;
   dispose(): void;

@@ -15,7 +15,6 @@ import { ShortcutController, parseShortcuts } from '../internal/shortcuts.js';
 import { guardConnectorAttribute, refuseBadSources, simulatedBadge, simulatedBadgeStyles, warnSimulatedOnce } from '../internal/simulated.js';
 import { PushPreviewAgent } from '../agent/push-preview-agent.js';
 import { CallControls } from '../call-controls/call-controls.js';
-import { CallTimers } from '../timers/call-timers.js';
 import { ChainedRecords } from '../chain/chained-records.js';
 import { RecordEditor } from '../editor/record-editor.js';
 import { PushPreviewForm } from '../form/push-preview-form.js';
@@ -89,12 +88,15 @@ const INNER_PARTS = [
  * @event {PpErrorEvent} pp-error - When the panel holds its own session: a server message could not be trusted and was ignored.
  */
 export class PushPreviewPanel extends PushPreviewElement {
+  /**
+   * The parts the panel defines with itself. Not `<call-timers>`: the panel's define module
+   * (define/push-preview-panel.ts) brings it, and the CDN build loads it as a chunk of its own.
+   */
   static dependencies = {
     'push-preview-indicator': PushPreviewIndicator,
     'push-preview-agent': PushPreviewAgent,
     'push-preview-form': PushPreviewForm,
     'call-controls': CallControls,
-    'call-timers': CallTimers,
     'record-editor': RecordEditor,
     'chained-records': ChainedRecords,
     'reschedule-picker': ReschedulePicker,

@@ -12,9 +12,8 @@ import { timeoutScheduler } from '../../connectors/scheduler.js';
 import type { Intent } from '../../domain/intents.js';
 import type { Connector, Result } from '../../connectors/port.js';
 import { draftsKey, editDrafts, saveDrafts, type DraftEdit, type DraftStorage } from '../drafts.js';
-import type { CallClock } from '../call-clock.js';
 import { Session } from '../session.js';
-import { StateStore } from '../store.js';
+import { StateStore, type CallMarks } from '../store.js';
 import type { DeskSession, Notice, SessionOptions, SessionState } from '../types.js';
 import { readEnvelope, tabsName, type Envelope, type TabChannel, type TabMessage, type TabPlatform } from './channel.js';
 import { FollowerLink } from './follower.js';
@@ -63,7 +62,7 @@ export class SharedSession implements DeskSession {
 
   readonly state$: Observable<SessionState>;
   readonly notices$: Observable<Notice>;
-  readonly callClock: CallClock;
+  readonly callClock: CallMarks;
 
   constructor(private readonly options: SharedSessionOptions) {
     this.scheduler = options.session?.scheduler ?? timeoutScheduler;
@@ -71,7 +70,7 @@ export class SharedSession implements DeskSession {
     this.store = new StateStore(options.agentId, this.scheduler.now());
     this.state$ = this.store.state$;
     this.notices$ = this.notices.asObservable();
-    this.callClock = this.store.callClock(() => this.scheduler.now());
+    this.callClock = this.store.callMarks(() => this.scheduler.now());
   }
 
   get state(): SessionState {
