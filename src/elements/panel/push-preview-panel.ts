@@ -258,10 +258,11 @@ export class PushPreviewPanel extends PushPreviewElement {
 
   private onTabKey(e: KeyboardEvent): void {
     const i = TABS.indexOf(this.tab);
-    const next = ({ ArrowRight: i + 1, ArrowLeft: i + 3, Home: 0, End: 3 } as Record<string, number>)[e.key]; // of the 4 tabs
+    const n = TABS.length;
+    const next = ({ ArrowRight: i + 1, ArrowLeft: i + n - 1, Home: 0, End: n - 1 } as Record<string, number>)[e.key];
     if (next === undefined) return;
     e.preventDefault();
-    this.tab = TABS[next % 4]!;
+    this.tab = TABS[next % n]!;
     void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${this.tab}`) as HTMLElement | null)?.focus());
   }
 
