@@ -46,7 +46,14 @@ export function wallTime(epochMs: number, timeZone: string): WallTime {
   for (const p of formatter(timeZone).formatToParts(new Date(epochMs))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  return { ...parts, hour: parts.hour! % 24 } as unknown as WallTime;
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour! % 24,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
 }
 
 /** Offset of `timeZone` from UTC at `epochMs`, in ms. */
