@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { test } from 'node:test';
 import { CDN_ENTRY, cdnGraph, upFront } from '../../scripts/cdn-graph.mjs';
+import { elements, readManifest } from '../../scripts/cem.mjs';
 
 const DIR = 'dist/cdn';
 const graph = await cdnGraph(DIR);
@@ -45,4 +46,13 @@ test('chunks/timers-*.js carries it, and the entry imports it dynamically and de
 test('the per-module build defines <call-timers> statically: ./define and the panel', () => {
   assert.match(readFileSync('dist/define/all.js', 'utf8'), /^import '\.\/call-timers\.js';$/m);
   assert.match(readFileSync('dist/define/push-preview-panel.js', 'utf8'), /^import '\.\/call-timers\.js';$/m);
+});
+
+// src/cdn-define.ts lists the define modules again (define/all.ts but <call-timers> and the
+// panel's): a tag added to the library must not be left out of the CDN entry.
+test('the CDN entry defines every tag the manifest publishes', () => {
+  const code = readFileSync(entry, 'utf8');
+  const tags = elements(readManifest()).map((e) => e.tagName);
+  assert.ok(tags.length >= 11, `the manifest's tags: ${tags.join(', ')}`);
+  for (const tag of tags) assert.match(code, new RegExp(`\\w\\("${tag}",`), `<${tag}> defined by ${entry}`);
 });
